@@ -1,0 +1,4 @@
+namespace Actors.Node;
+
+/// <summary>Marker.</summary>
+public static class Placeholder { }

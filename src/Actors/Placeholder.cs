@@ -1,0 +1,4 @@
+namespace Actors;
+
+/// <summary>Marker.</summary>
+public static class Placeholder { }
