@@ -1,0 +1,158 @@
+using Akka.Actor;
+
+namespace Actors;
+
+public sealed partial class OtpSupervisor
+{
+    // OTP's supervisor is synchronous: while it starts or stops a child it waits for that child alone and
+    // leaves every other message in its mailbox. Here a plan is a queue of steps run one at a time; a step
+    // that waits for a child makes the supervisor busy, and other messages are stashed until the plan ends.
+    private readonly Queue<Action> _plan = new();
+    private readonly Dictionary<IActorRef, ITimer?> _stopping = [];
+    private readonly HashSet<IActorRef> _diedWhileBusy = [];
+    private PendingStart? _starting;
+    private long _correlation;
+
+    private bool Busy => _starting is not null || _stopping.Count > 0;
+
+    private void Enqueue(Action step) => _plan.Enqueue(step);
+
+    private void Run()
+    {
+        while (!Busy && _plan.TryDequeue(out var step))
+        {
+            step();
+        }
+
+        if (!Busy && _plan.Count == 0)
+        {
+            Stash.UnstashAll();
+        }
+    }
+
+    private void StartStep(Child child, Action<Child, ExitReason?> done)
+    {
+        Props props;
+        try
+        {
+            props = child.Spec.Start(child.Argument);
+        }
+        catch (Exception e)
+        {
+            done(child, ExitReason.Error(e));
+            return;
+        }
+
+        IActorRef actor;
+        try
+        {
+            actor = Context.ActorOf(props, ActorName(child));
+        }
+        catch (InvalidActorNameException e)
+        {
+            done(child, ExitReason.Error(e));
+            return;
+        }
+
+        Context.Watch(actor);
+        child.Ref = actor;
+        child.IsOtpActor = typeof(OtpActor).IsAssignableFrom(props.Type);
+        _running[actor] = child;
+        _starting = new PendingStart(child, ++_correlation, done);
+        actor.Tell(new Identify(_correlation));
+    }
+
+    private string ActorName(Child child) => child.Id;
+
+    private void StopStep(Child child, ExitReason signal)
+    {
+        if (child.Ref is not { } actor)
+        {
+            return;
+        }
+
+        _running.Remove(actor);
+        child.Ref = null;
+        if (_diedWhileBusy.Remove(actor))
+        {
+            // Its Terminated is already stashed; it will be ignored as stale.
+            _reasons.Remove(actor);
+            return;
+        }
+
+        var shutdown = child.Spec.Shutdown;
+        ITimer? timer = null;
+        if (shutdown.IsBrutalKill)
+        {
+            Kill(actor);
+        }
+        else if (!child.IsOtpActor)
+        {
+            // A plain Akka actor has no exit signal to trap: Akka's stop (PostStop runs) is its graceful exit.
+            Context.Stop(actor);
+        }
+        else
+        {
+            actor.Tell(new ExitSignal(Self, signal));
+            if (shutdown.Timeout is { } timeout)
+            {
+                var self = Self;
+                timer = _time.CreateTimer(_ => self.Tell(new ShutdownTimedOut(actor)), null, timeout, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        _stopping[actor] = timer;
+    }
+
+    private void Kill(IActorRef actor)
+    {
+        ExitMarks.For(Context.System).Mark(actor, ExitReason.Killed);
+        Context.Stop(actor);
+    }
+
+    /// <summary>Handles what a running step waits for; true if the message was consumed.</summary>
+    private bool HandleStep(object message)
+    {
+        switch (message)
+        {
+            case ActorIdentity identity when _starting is { } pending && Equals(identity.MessageId, pending.Correlation):
+                _starting = null;
+                if (identity.Subject is null)
+                {
+                    // The child died while starting; its Terminated will tell why.
+                    _starting = pending with { Correlation = -1 };
+                    return true;
+                }
+
+                pending.Done(pending.Child, null);
+                Run();
+                return true;
+            case Terminated terminated when _starting is { } pending && terminated.ActorRef.Equals(pending.Child.Ref):
+                _starting = null;
+                _running.Remove(terminated.ActorRef);
+                pending.Child.Ref = null;
+                pending.Done(pending.Child, TakeReason(terminated.ActorRef) is { IsNormal: false } r ? r : ExitReason.Error("died while starting"));
+                Run();
+                return true;
+            case Terminated terminated when _stopping.Remove(terminated.ActorRef, out var timer):
+                timer?.Dispose();
+                _reasons.Remove(terminated.ActorRef);
+                Run();
+                return true;
+            case ShutdownTimedOut timedOut when _stopping.ContainsKey(timedOut.Actor):
+                Kill(timedOut.Actor);
+                return true;
+            case ShutdownTimedOut:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private protected override void OnChildExitNotice(OtpProtocol.ExitNotice notice) =>
+        _reasons.TryAdd(notice.From, notice.Reason);
+
+    private sealed record PendingStart(Child Child, long Correlation, Action<Child, ExitReason?> Done);
+
+    private sealed record ShutdownTimedOut(IActorRef Actor);
+}

@@ -1,0 +1,30 @@
+using Akka.Actor;
+
+namespace Actors;
+
+/// <summary>An exit signal (Erlang's <c>{'EXIT', From, Reason}</c>). An <see cref="OtpActor"/> that traps
+/// exits receives it as a message; one that does not dies with the same reason unless it is normal.</summary>
+/// <param name="From">Who sent the signal: a linked actor that exited, or a supervisor ordering a shutdown.</param>
+/// <param name="Reason">The exit reason.</param>
+public sealed record ExitSignal(IActorRef From, ExitReason Reason);
+
+/// <summary>Delivered to a monitoring actor when the monitored one exits (<c>{'DOWN', Ref, process, Pid, Reason}</c>).</summary>
+/// <param name="Actor">The actor that exited.</param>
+/// <param name="Reason">Its exit reason; <c>noproc</c> if it did not exist, <c>noconnection</c> if its node was lost.</param>
+public sealed record Down(IActorRef Actor, ExitReason Reason);
+
+/// <summary>Runtime-internal link and monitor protocol between <see cref="OtpActor"/>s.</summary>
+internal static class OtpProtocol
+{
+    internal sealed record Link(IActorRef From);
+
+    internal sealed record Unlink(IActorRef From);
+
+    internal sealed record Monitor(IActorRef From);
+
+    internal sealed record Demonitor(IActorRef From);
+
+    /// <summary>Sent by an exiting actor to its parent and monitors just before it terminates, so that the
+    /// <see cref="Terminated"/> that follows can be given a reason.</summary>
+    internal sealed record ExitNotice(IActorRef From, ExitReason Reason);
+}

@@ -1,4 +1,0 @@
-namespace Actors;
-
-/// <summary>Marker.</summary>
-public static class Placeholder { }
