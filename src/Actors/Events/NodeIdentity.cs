@@ -15,6 +15,9 @@ public sealed class NodeIdentity : IExtension
     /// <summary>The clock for restart intensity, shutdown timeouts and event timestamps.</summary>
     public TimeProvider Time { get; private set; } = TimeProvider.System;
 
+    /// <summary>True once the node (or its whole local cluster) is stopping: remote association noise is then expected.</summary>
+    internal bool Stopping { get; set; }
+
     /// <summary>The identity of <paramref name="system"/>.</summary>
     public static NodeIdentity For(ActorSystem system) => system.WithExtension<NodeIdentity, NodeIdentityProvider>();
 

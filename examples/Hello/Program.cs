@@ -1,0 +1,4 @@
+using Actors.Node;
+using Hello;
+
+return await ActorsApplication.RunAsync(args, HelloServices.All);

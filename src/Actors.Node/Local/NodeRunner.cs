@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Actors.Node;
+
+/// <summary>Runs a local cluster or one node until Ctrl+C, SIGTERM, the requested duration, or (for one node)
+/// the node stopping by itself, then stops gracefully.</summary>
+internal static class NodeRunner
+{
+    public static async Task<int> RunLocalClusterAsync(IReadOnlyList<ServiceSpec> services, RunSettings run)
+    {
+        using var stop = StopSignal(run.Duration);
+        var watch = Stopwatch.StartNew();
+        var cluster = await LocalCluster.StartAsync(services, run.Events.Write, stop.Token, run.Node);
+        run.Events.Write(AppEvent("cluster.up", ("nodes", cluster.Nodes.Count), ("ms", watch.ElapsedMilliseconds)));
+        await WaitAsync(stop.Token, Task.WhenAll(cluster.Nodes.Select(n => n.Terminated)));
+        await cluster.StopAsync();
+        run.Events.Write(AppEvent("cluster.down", ("nodes", cluster.Nodes.Count)));
+        return 0;
+    }
+
+    public static async Task<int> RunOneAsync(ServiceSpec service, IReadOnlyList<ServiceSpec> all, RunSettings run)
+    {
+        using var stop = StopSignal(run.Duration);
+        var types = all.SelectMany(s => s.MessageTypes);
+        var node = await Node.StartAsync(service, run.Node, types, run.Events.Write, stop.Token);
+        var stoppedByItself = await WaitAsync(stop.Token, node.Terminated);
+        await node.StopAsync();
+        return stoppedByItself ? ActorsApplication.ServiceFailed : 0;
+    }
+
+    /// <summary>Waits for a stop request or for <paramref name="ended"/>; true if <paramref name="ended"/> came first.</summary>
+    private static async Task<bool> WaitAsync(CancellationToken stop, Task ended)
+    {
+        var stopped = Task.Delay(Timeout.Infinite, stop);
+        return await Task.WhenAny(stopped, ended) == ended;
+    }
+
+    private static CancellationTokenSource StopSignal(TimeSpan? duration)
+    {
+        var cts = duration is { } d ? new CancellationTokenSource(d) : new CancellationTokenSource();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            var registration = PosixSignalRegistration.Create(signal, ctx =>
+            {
+                ctx.Cancel = true;
+                cts.Cancel();
+            });
+            cts.Token.Register(registration.Dispose);
+        }
+
+        return cts;
+    }
+
+    private static RuntimeEvent AppEvent(string name, params (string Key, object Value)[] fields) =>
+        new(DateTimeOffset.UtcNow, name, null, null, fields.ToDictionary(f => f.Key, f => f.Value.ToString() ?? string.Empty));
+}

@@ -1,0 +1,126 @@
+using Akka;
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace Actors.Node;
+
+/// <summary>One running node: an ActorSystem that is an Akka.Cluster member with its service's name as
+/// role, running the service's root supervisor. Ready once it is a member Up and its root's children started.</summary>
+public sealed class Node
+{
+    private static readonly TimeSpan StopServiceTimeout = TimeSpan.FromSeconds(30);
+
+    private Node(ServiceSpec service, string name, ActorSystem system, Action<RuntimeEvent>? events)
+    {
+        Service = service;
+        Name = name;
+        System = system;
+        var identity = NodeIdentity.For(system).Name(service.Name, name);
+        Terminated = events is null
+            ? system.WhenTerminated
+            : system.WhenTerminated.ContinueWith(
+                _ => events(new RuntimeEvent(identity.Time.GetUtcNow(), "node.down", service.Name, name, new Dictionary<string, string>())),
+                TaskScheduler.Default);
+    }
+
+    /// <summary>The service this node runs.</summary>
+    public ServiceSpec Service { get; }
+
+    /// <summary><c>service-N@host</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The node's ActorSystem.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The node's cluster address.</summary>
+    public Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
+
+    /// <summary>Completes when the node has stopped, whatever stopped it (after its <c>node.down</c> event).</summary>
+    public Task Terminated { get; }
+
+    /// <summary>Starts a node of <paramref name="service"/> and waits until it is ready.</summary>
+    /// <param name="service">The service to run.</param>
+    /// <param name="options">Where to bind and whom to join.</param>
+    /// <param name="messageTypes">Message types of other services this node talks to, bound to Hyperion too.</param>
+    /// <param name="events">Receives every <see cref="RuntimeEvent"/> of the node, <c>node.down</c> included.</param>
+    /// <param name="cancellationToken">Abandons the wait for readiness (the node is then stopped).</param>
+    public static async Task<Node> StartAsync(
+        ServiceSpec service,
+        NodeOptions options,
+        IEnumerable<Type>? messageTypes = null,
+        Action<RuntimeEvent>? events = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var types = service.MessageTypes.Concat(messageTypes ?? []);
+        var config = ConfigurationFactory.ParseString(NodeHocon.Render(options, service.Name, types));
+        var system = ActorSystem.Create(options.ClusterName, config);
+        var node = new Node(service, options.NodeName(service.Name), system, events);
+        if (events is not null)
+        {
+            var forwarder = system.ActorOf(Props.Create(() => new EventForwarder(events)), "events");
+            system.EventStream.Subscribe(forwarder, typeof(RuntimeEvent));
+        }
+
+        try
+        {
+            await node.JoinAndStartAsync(options, cancellationToken);
+            return node;
+        }
+        catch
+        {
+            await system.Terminate();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the node gracefully: the service's supervision tree in reverse start order, then
+    /// the cluster leave, then the ActorSystem (Akka's coordinated shutdown).</summary>
+    public async Task StopAsync()
+    {
+        MarkStopping();
+        await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        await Terminated;
+    }
+
+    /// <summary>Says that this node's stop is expected, so that remote association errors during it are not reported.</summary>
+    internal void MarkStopping() => NodeIdentity.For(System).Stopping = true;
+
+    private async Task JoinAndStartAsync(NodeOptions options, CancellationToken cancellationToken)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(System);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (options.Seeds.Count == 0)
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+        else
+        {
+            cluster.JoinSeedNodes(options.Seeds.Select(Address.Parse));
+        }
+
+        await up.Task.WaitAsync(cancellationToken);
+        var host = System.ActorOf(Props.Create(() => new ServiceHost(Service)), Service.Name);
+        CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-service", async () =>
+        {
+            try
+            {
+                await host.Ask<Done>(ServiceHost.StopService.Instance, StopServiceTimeout);
+            }
+            catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+            {
+                // The root is already gone, or its children exceeded their shutdown: coordinated shutdown goes on.
+            }
+
+            return Done.Instance;
+        });
+        await host.Ask<SupervisorCommands.ChildCounts>(ServiceHost.AwaitReady.Instance, cancellationToken: cancellationToken);
+        RuntimeEvents.Publish(System, "node.up", ("address", cluster.SelfAddress), ("role", Service.Name));
+    }
+
+    private sealed class EventForwarder : ReceiveActor
+    {
+        public EventForwarder(Action<RuntimeEvent> sink) => Receive<RuntimeEvent>(sink);
+    }
+}

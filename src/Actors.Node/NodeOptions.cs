@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Actors.Node;
+
+/// <summary>Typed options of one node, bound from configuration (section <c>node</c>: appsettings, environment
+/// variables <c>ACTORS_NODE__*</c>, command line <c>--node:port=2552</c>). The node's HOCON is generated from
+/// these in <see cref="NodeHocon"/> and nowhere else.</summary>
+public sealed record NodeOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string Section = "node";
+
+    /// <summary>Which of the service's nodes this is: the N of <c>service-N@host</c>.</summary>
+    public int Ordinal { get; init; } = 1;
+
+    /// <summary>Address to bind the remoting port to.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>Remoting port; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Address other nodes reach this one at; defaults to <see cref="Host"/>.</summary>
+    public string? PublicHost { get; init; }
+
+    /// <summary>Seed node addresses (<c>akka.tcp://actors@host:port</c>). None: the node forms a cluster of its own.</summary>
+    public IReadOnlyList<string> Seeds { get; init; } = [];
+
+    /// <summary>The ActorSystem name every member of one cluster shares.</summary>
+    public string ClusterName { get; init; } = "actors";
+
+    /// <summary>Cluster gossip interval; null keeps Akka's 1 s.</summary>
+    public TimeSpan? GossipInterval { get; init; }
+
+    /// <summary>How often the leader moves joining members to up; null keeps Akka's 1 s.</summary>
+    public TimeSpan? LeaderActionsInterval { get; init; }
+
+    /// <summary>Akka's own log level: DEBUG, INFO, WARNING, ERROR or OFF.</summary>
+    public string LogLevel { get; init; } = "WARNING";
+
+    /// <summary>The host part of node names.</summary>
+    public string AdvertisedHost => PublicHost ?? Host;
+
+    /// <summary>Binds the options from <paramref name="configuration"/>'s <c>node</c> section.</summary>
+    public static NodeOptions Bind(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<NodeOptions>() ?? new NodeOptions();
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>The Erlang-style name of this node of <paramref name="service"/>: <c>service-N@host</c>.</summary>
+    public string NodeName(string service) => $"{service}-{Ordinal}@{AdvertisedHost}";
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
+    public void Validate()
+    {
+        string? problem = this switch
+        {
+            { Ordinal: < 1 } => $"node:ordinal is {Ordinal}; it must be 1 or more",
+            { Port: < 0 or > 65535 } => $"node:port is {Port}; it must be 0 (any free port) to 65535",
+            { Host: null or "" } => "node:host is empty; give the address to bind to, e.g. 127.0.0.1",
+            { ClusterName: null or "" } => "node:clusterName is empty",
+            _ when LogLevel is not ("DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF") =>
+                $"node:logLevel is '{LogLevel}'; use DEBUG, INFO, WARNING, ERROR or OFF",
+            _ => Seeds.FirstOrDefault(s => !Uri.TryCreate(s, UriKind.Absolute, out var u) || u.Scheme != "akka.tcp") is { } bad
+                ? $"node:seeds has '{bad}', which is not an address like akka.tcp://{ClusterName}@127.0.0.1:4053"
+                : null,
+        };
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+}

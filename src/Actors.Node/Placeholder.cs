@@ -1,4 +1,0 @@
-namespace Actors.Node;
-
-/// <summary>Marker.</summary>
-public static class Placeholder { }

@@ -1,0 +1,71 @@
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace Actors;
+
+/// <summary>Sends a service's messages round-robin to the entry child of the service's reachable Up nodes,
+/// keeping the original sender so replies go straight back. While the service has no node, messages wait
+/// (up to <see cref="MaxBuffered"/>, then the sender gets a <see cref="ServiceUnavailableException"/>) and are
+/// delivered in order when one comes up.</summary>
+internal sealed class ServiceProxy : ReceiveActor
+{
+    public const int MaxBuffered = 10_000;
+
+    private readonly ServiceSpec _service;
+    private readonly string[] _entry;
+    private readonly List<(Address Address, ActorSelection Entry)> _nodes = [];
+    private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
+    private int _next;
+
+    public ServiceProxy(ServiceSpec service)
+    {
+        _service = service;
+        _entry = service.EntryPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        Receive<ClusterEvent.MemberUp>(e => Add(e.Member));
+        Receive<ClusterEvent.ReachableMember>(e => Add(e.Member));
+        Receive<ClusterEvent.MemberRemoved>(e => Remove(e.Member));
+        Receive<ClusterEvent.UnreachableMember>(e => Remove(e.Member));
+        Receive<ClusterEvent.IMemberEvent>(_ => { });
+        ReceiveAny(Deliver);
+    }
+
+    protected override void PreStart() =>
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+            typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+
+    protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
+
+    private void Deliver(object message)
+    {
+        if (_nodes.Count > 0)
+        {
+            _nodes[_next++ % _nodes.Count].Entry.Tell(message, Sender);
+        }
+        else if (_buffer.Count < MaxBuffered)
+        {
+            _buffer.Enqueue((message, Sender));
+        }
+        else
+        {
+            Sender.Tell(new Status.Failure(new ServiceUnavailableException(
+                $"Service '{_service.Name}' has no node up and {MaxBuffered} messages are already waiting for one; {message.GetType().Name} was refused.")));
+        }
+    }
+
+    private void Add(Member member)
+    {
+        if (member.Status != MemberStatus.Up || !member.HasRole(_service.Name) || _nodes.Exists(n => n.Address == member.Address))
+        {
+            return;
+        }
+
+        var path = _entry.Aggregate((ActorPath)new RootActorPath(member.Address), (p, e) => p / e);
+        _nodes.Add((member.Address, Context.ActorSelection(path)));
+        while (_buffer.TryDequeue(out var waiting))
+        {
+            _nodes[_next++ % _nodes.Count].Entry.Tell(waiting.Message, waiting.Sender);
+        }
+    }
+
+    private void Remove(Member member) => _nodes.RemoveAll(n => n.Address == member.Address);
+}

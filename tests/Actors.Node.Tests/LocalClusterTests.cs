@@ -1,0 +1,60 @@
+using Actors;
+using Akka.Actor;
+using Akka.Serialization;
+
+namespace Actors.Node.Tests;
+
+public sealed class LocalClusterTests : IAsyncLifetime
+{
+    private readonly EventLog _events = new();
+    private LocalCluster _cluster = null!;
+
+    public async Task InitializeAsync() =>
+        _cluster = await LocalCluster.StartAsync([TestServices.Pong(), TestServices.Caller], _events.Add);
+
+    public Task DisposeAsync() => _cluster.StopAsync();
+
+    [Fact]
+    public void Three_nodes_are_up_with_erlang_style_names()
+    {
+        Assert.Equal(["pong-1@127.0.0.1", "pong-2@127.0.0.1", "caller-1@127.0.0.1"], _cluster.Nodes.Select(n => n.Name));
+        Assert.Equal(3, _events.All.Count(e => e.Event == "node.up"));
+        var members = Akka.Cluster.Cluster.Get(_cluster["caller-1@127.0.0.1"].System).State.Members;
+        Assert.Equal(3, members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up));
+    }
+
+    [Fact]
+    public async Task A_request_crosses_nodes_and_is_answered_by_a_pong_node_through_hyperion()
+    {
+        var caller = _cluster["caller-1@127.0.0.1"].System;
+        var pong = ServiceRef.To(caller, TestServices.Pong());
+        var answers = new HashSet<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var reply = await pong.Ask<Pong>(new Ping($"hi {i}"), TimeSpan.FromSeconds(5));
+            Assert.Equal($"hi {i}", reply.Text);
+            answers.Add(reply.Node);
+        }
+
+        Assert.Equal(["pong-1@127.0.0.1", "pong-2@127.0.0.1"], answers.Order());
+        Assert.Equal("Akka.Serialization.HyperionSerializer", caller.Serialization.FindSerializerForType(typeof(Ping)).GetType().FullName);
+    }
+
+    [Fact]
+    public async Task A_crashed_child_is_restarted_by_its_supervisor_and_serves_again()
+    {
+        var pong1 = _cluster["pong-1@127.0.0.1"].System;
+        var entry = pong1.ActorSelection(TestServices.Pong().EntryPath);
+        var before = await entry.ResolveOne(TimeSpan.FromSeconds(5));
+
+        entry.Tell(new Ping("crash"));
+        var restart = await _events.WaitForAsync(e => e.Event == "child.restart" && e.Node == "pong-1@127.0.0.1");
+
+        Assert.Equal("pong", restart.Fields["child"]);
+        Assert.Contains("crash requested", restart.Fields["reason"]);
+        var after = await entry.ResolveOne(TimeSpan.FromSeconds(5));
+        Assert.NotEqual(before, after);
+        var reply = await after.Ask<Pong>(new Ping("again"), TimeSpan.FromSeconds(5));
+        Assert.Equal("pong-1@127.0.0.1", reply.Node);
+    }
+}
