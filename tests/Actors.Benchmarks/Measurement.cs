@@ -1,0 +1,22 @@
+namespace Actors.Benchmarks;
+
+/// <summary>One figure of a scenario against its baseline measured in the same run, and the goal for the ratio.</summary>
+/// <param name="Metric">What was measured.</param>
+/// <param name="Unit">Unit of <paramref name="Value"/> and <paramref name="Baseline"/>.</param>
+/// <param name="Value">Ours.</param>
+/// <param name="BaselineName">What the baseline is.</param>
+/// <param name="Baseline">The baseline's figure.</param>
+/// <param name="Goal">The goal for <see cref="Ratio"/>, e.g. "&gt;= 0.95".</param>
+public sealed record Measurement(string Metric, string Unit, double Value, string BaselineName, double Baseline, string Goal)
+{
+    /// <summary>Ours divided by the baseline.</summary>
+    public double Ratio => Baseline == 0 ? double.NaN : Value / Baseline;
+
+    /// <summary>Whether <see cref="Ratio"/> meets <see cref="Goal"/> (forms: "&gt;= x", "&lt;= x").</summary>
+    public bool Met => Goal.Split(' ', 2) switch
+    {
+        [">=", var x] => Ratio >= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        ["<=", var x] => Ratio <= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        _ => false,
+    };
+}

@@ -1,0 +1,68 @@
+using Actors;
+using Akka.Actor;
+using static Actors.Benchmarks.MessagingActors;
+
+namespace Actors.Benchmarks;
+
+/// <summary><c>messaging</c>: local tell and ping-pong through the public API (OtpActor children of an
+/// OtpSupervisor) against plain Akka.NET ReceiveActors in the same ActorSystem and run.</summary>
+public sealed class MessagingScenario : IScenario
+{
+    private const int Trials = 7;
+    private const int Tells = 1_000_000;
+    private const int RoundTrips = 100_000;
+
+    /// <inheritdoc />
+    public string Name => "messaging";
+
+    /// <inheritdoc />
+    public string Description => "local tell and ping-pong through the public API vs plain Akka.NET (goal >= 0.95x)";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Measurement>> RunAsync(Action<string> progress)
+    {
+        using var system = ActorSystem.Create("bench", "akka.loglevel = WARNING");
+        var supervisor = system.ActorOf(OtpSupervisor.Props(new SupervisorSpec(RestartStrategy.OneForOne,
+            ChildSpec.Worker<OtpCounter>("counter"),
+            ChildSpec.Worker<OtpPingPong>("ping"),
+            ChildSpec.Worker<OtpPingPong>("pong"))), "sup");
+        var children = (await supervisor.WhichChildrenAsync()).ToDictionary(c => c.Id, c => c.Ref!);
+
+        progress($"local tell: {Tells:N0} messages x {Trials} trials each");
+        var plainCounter = system.ActorOf<PlainCounter>("plain-counter");
+        var tell = await Benchmarks.Trials.AlternateAsync(Trials, Tells, () => TellAsync(plainCounter), () => TellAsync(children["counter"]));
+
+        progress($"local ping-pong: {RoundTrips:N0} round trips x {Trials} trials each");
+        var plainPing = system.ActorOf<PlainPingPong>("plain-ping");
+        var plainPong = system.ActorOf<PlainPingPong>("plain-pong");
+        var pingPong = await Benchmarks.Trials.AlternateAsync(Trials, RoundTrips,
+            () => PingPongAsync(plainPing, plainPong), () => PingPongAsync(children["ping"], children["pong"]));
+
+        await system.Terminate();
+        return
+        [
+            new("local tell", "msg/s", tell.Candidate, "plain Akka.NET ReceiveActor", tell.Baseline, ">= 0.95"),
+            new("local ping-pong", "round trips/s", pingPong.Candidate, "plain Akka.NET ReceiveActor", pingPong.Baseline, ">= 0.95"),
+        ];
+    }
+
+    private static Task TellAsync(IActorRef counter)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        counter.Tell(new Expect(Tells, done));
+        var ball = new Ball(0);
+        for (var i = 0; i < Tells; i++)
+        {
+            counter.Tell(ball);
+        }
+
+        return done.Task;
+    }
+
+    private static Task PingPongAsync(IActorRef ping, IActorRef pong)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ping.Tell(new Serve(pong, RoundTrips, done));
+        return done.Task;
+    }
+}
