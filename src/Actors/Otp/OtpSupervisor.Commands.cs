@@ -45,6 +45,10 @@ public sealed partial class OtpSupervisor
                     _children.Count(c => c.Spec.Type == ChildType.Supervisor),
                     _children.Count(c => c.Spec.Type == ChildType.Worker)));
                 break;
+            case AwaitStarted awaiting:
+                // Reached only when no plan is running, so the init that started the children is over.
+                Sender.Tell(new ActorIdentity(awaiting.Correlation, Self));
+                break;
             default:
                 Unhandled(message);
                 break;

@@ -59,7 +59,10 @@ public sealed partial class OtpSupervisor
         child.IsOtpActor = typeof(OtpActor).IsAssignableFrom(props.Type);
         _running[actor] = child;
         _starting = new PendingStart(child, ++_correlation, done);
-        actor.Tell(new Identify(_correlation));
+
+        // Akka answers Identify as soon as the actor exists, but OTP's start of a supervisor returns only once
+        // its init has started all its children: a nested supervisor answers AwaitStarted when its plan is done.
+        actor.Tell(typeof(OtpSupervisor).IsAssignableFrom(props.Type) ? new AwaitStarted(_correlation) : new Identify(_correlation));
     }
 
     private string ActorName(Child child) => child.Id;
@@ -131,7 +134,9 @@ public sealed partial class OtpSupervisor
                 _starting = null;
                 _running.Remove(terminated.ActorRef);
                 pending.Child.Ref = null;
-                pending.Done(pending.Child, TakeReason(terminated.ActorRef) is { IsNormal: false } r ? r : ExitReason.Error("died while starting"));
+                // Any exit before the start completed is a failure, even {shutdown, _} from a nested supervisor
+                // whose own children failed to start; its reason is kept as OTP's start error.
+                pending.Done(pending.Child, _reasons.Remove(terminated.ActorRef, out var why) ? why : ExitReason.Error("died while starting"));
                 Run();
                 return true;
             case Terminated terminated when _stopping.Remove(terminated.ActorRef, out var timer):
@@ -155,4 +160,8 @@ public sealed partial class OtpSupervisor
     private sealed record PendingStart(Child Child, long Correlation, Action<Child, ExitReason?> Done);
 
     private sealed record ShutdownTimedOut(IActorRef Actor);
+
+    /// <summary>Sent by a parent supervisor to a nested one it is starting; answered with an
+    /// <see cref="ActorIdentity"/> once the nested supervisor's init has finished.</summary>
+    private sealed record AwaitStarted(long Correlation);
 }
