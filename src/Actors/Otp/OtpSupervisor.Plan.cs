@@ -96,12 +96,15 @@ public sealed partial class OtpSupervisor
         }
         else
         {
-            actor.Tell(new ExitSignal(Self, signal));
+            // The deadline is armed before the signal goes out, so it is running by the time anyone can see the
+            // child react (a test advancing a fake clock right after the child reports the signal included).
             if (shutdown.Timeout is { } timeout)
             {
                 var self = Self;
                 timer = _time.CreateTimer(_ => self.Tell(new ShutdownTimedOut(actor)), null, timeout, Timeout.InfiniteTimeSpan);
             }
+
+            actor.Tell(new ExitSignal(Self, signal));
         }
 
         _stopping[actor] = timer;
