@@ -81,4 +81,27 @@ public sealed class OneForAllTests : OtpTestKit
         Assert.Equal("a", ExpectEvent(events, "child.restart").Fields["child"]);
         events.ExpectNoMsg(Briefly);
     }
+
+    [Fact]
+    public async Task A_sibling_that_dies_while_being_stopped_for_a_restart_causes_no_second_restart()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForAll,
+            Worker("a"), Worker("slow", Trap.Ignore).WithShutdown(Actors.Shutdown.After(TimeSpan.FromSeconds(1))), Worker("c")));
+        var first = ExpectStarted("a", "slow", "c");
+        first[2].Tell(Crash.Instance);
+        ExpectCrashed("c");
+        ExpectTrapped("slow", ExitReason.Shutdown);
+
+        first[0].Tell(Crash.Instance);
+
+        ExpectCrashed("a");
+        Probe.ExpectNoMsg(Briefly);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        ExpectExited("slow", ExitReason.Killed);
+        var again = ExpectStarted("a", "slow", "c");
+
+        // With intensity 1, a second restart for a's death would have made the supervisor give up.
+        Assert.Equal(again, Refs(await sup.WhichChildrenAsync()));
+        Probe.ExpectNoMsg(Briefly);
+    }
 }

@@ -53,4 +53,25 @@ public sealed class OneForOneTests : OtpTestKit
         ExpectExited("a", ExitReason.Shutdown);
         ExpectDown(ExitReason.Shutdown);
     }
+
+    [Fact]
+    public async Task A_child_that_exits_while_the_supervisor_is_stopping_another_is_restarted_afterwards()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne,
+            Worker("slow", Trap.Ignore).WithShutdown(Actors.Shutdown.Infinity), Worker("b")));
+        var first = ExpectStarted("slow", "b");
+        var terminated = sup.TerminateChildAsync("slow");
+        ExpectTrapped("slow", ExitReason.Shutdown);
+
+        first[1].Tell(Crash.Instance);
+
+        // OTP's supervisor is synchronous: b's exit waits in the mailbox until the shutdown is over.
+        ExpectCrashed("b");
+        Probe.ExpectNoMsg(Briefly);
+        first[0].Tell(new ExitWith(ExitReason.Shutdown));
+        ExpectExited("slow", ExitReason.Shutdown);
+        await terminated;
+        var b = ExpectStarted("b")[0];
+        Assert.Equal([null, b], Refs(await sup.WhichChildrenAsync()));
+    }
 }
