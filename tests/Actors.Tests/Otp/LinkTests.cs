@@ -173,4 +173,18 @@ public sealed class LinkTests : OtpTestKit
 
         ExpectExited("a", ExitReason.NoProc);
     }
+
+    [Fact]
+    public async Task The_kill_signal_cannot_be_trapped_by_a_supervisor_and_its_children_die_with_killed()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a"), Worker("b", Trap.Cooperate)));
+        ExpectStarted("a", "b");
+
+        sup.Tell(new ExitSignal(TestActor, ExitReason.Kill));
+
+        // No orderly shutdown: the children go with their supervisor, as linked processes do in Erlang.
+        var exits = new[] { Probe.ExpectMsg<Exited>(), Probe.ExpectMsg<Exited>() };
+        Assert.Equal([("a", ExitReason.Killed), ("b", ExitReason.Killed)], exits.Select(e => (e.Name, e.Reason)).OrderBy(e => e.Name));
+        ExpectDown(ExitReason.Killed);
+    }
 }

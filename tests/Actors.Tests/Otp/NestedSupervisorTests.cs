@@ -105,4 +105,20 @@ public sealed class NestedSupervisorTests : OtpTestKit
         var children = await sup.WhichChildrenAsync();
         Assert.Equal([("a", true), ("inner", false)], children.Select(c => (c.Id, c.Ref is not null)));
     }
+
+    [Fact]
+    public async Task Brutal_kill_of_a_nested_supervisor_kills_its_children_with_killed()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne,
+            Inner(Worker("x", Trap.Cooperate)).WithShutdown(Actors.Shutdown.BrutalKill)));
+        var x = ExpectStarted("x")[0];
+        var outsider = Spawn("outsider");
+        await Call(outsider, new LinkTo(x));
+
+        await sup.TerminateChildAsync("inner");
+
+        // No shutdown signal reaches x: it dies with its killed supervisor, and the kill spreads over its link.
+        ExpectExited("x", ExitReason.Killed);
+        ExpectExited("outsider", ExitReason.Killed);
+    }
 }
