@@ -145,6 +145,10 @@ public sealed partial class OtpSupervisor
             case Terminated terminated when _stopping.Remove(terminated.ActorRef, out var timer):
                 timer?.Dispose();
                 _reasons.Remove(terminated.ActorRef);
+
+                // An OtpActor took its kill mark in PostStop; a plain actor never reads it, and nothing is left
+                // that could (its own children stopped before it did).
+                ExitMarks.For(Context.System).Take(terminated.ActorRef);
                 Run();
                 return true;
             case ShutdownTimedOut timedOut when _stopping.ContainsKey(timedOut.Actor):

@@ -111,6 +111,20 @@ public sealed class ShutdownTests : OtpTestKit
     }
 
     [Fact]
+    public async Task Brutal_kill_of_a_plain_akka_actor_child_stops_it_and_leaves_no_exit_mark_behind()
+    {
+        var probe = Probe.Ref;
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne,
+            ChildSpec.Worker("p", Props.Create(() => new PlainProcess("p", probe))).WithShutdown(Actors.Shutdown.BrutalKill)));
+        var p = ExpectStarted("p")[0];
+
+        await sup.TerminateChildAsync("p");
+
+        Assert.Equal(new Stopped("p"), Probe.ExpectMsg<Stopped>());
+        Assert.Null(ExitMarks.For(Sys).Peek(p));
+    }
+
+    [Fact]
     public async Task Supervisor_waits_for_each_child_to_stop_before_stopping_the_next()
     {
         await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne,
