@@ -202,4 +202,37 @@ public sealed class DynamicChildrenTests : OtpTestKit
 
         Assert.Equal("not_simple_one_for_one", await ErrorOf(() => sup.StartInstanceAsync("x")));
     }
+
+    [Fact]
+    public async Task Restart_child_does_not_count_against_restart_intensity()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a")).WithIntensity(0, TimeSpan.FromSeconds(5)));
+        ExpectStarted("a");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await sup.TerminateChildAsync("a");
+            ExpectExited("a", ExitReason.Shutdown);
+            await sup.RestartChildAsync("a");
+            ExpectStarted("a");
+        }
+
+        Assert.Equal(new ChildCounts(1, 1, 0, 1), await sup.CountChildrenAsync());
+    }
+
+    [Fact]
+    public async Task Restart_child_that_fails_to_start_returns_the_error_and_keeps_the_spec()
+    {
+        var attempts = 0;
+        var ok = Proc("a");
+        var failing = Props.Create<FailingProcess>();
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, new ChildSpec("a", _ => ++attempts == 1 ? ok : failing)));
+        ExpectStarted("a");
+        await sup.TerminateChildAsync("a");
+
+        var error = await Assert.ThrowsAsync<SupervisorException>(() => sup.RestartChildAsync("a"));
+
+        Assert.Contains("cannot start", error.Message);
+        Assert.Equal([new ChildInfo("a", null, ChildType.Worker)], await sup.WhichChildrenAsync());
+    }
 }

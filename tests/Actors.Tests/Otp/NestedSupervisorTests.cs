@@ -121,4 +121,23 @@ public sealed class NestedSupervisorTests : OtpTestKit
         ExpectExited("x", ExitReason.Killed);
         ExpectExited("outsider", ExitReason.Killed);
     }
+
+    [Fact]
+    public async Task A_transient_nested_supervisor_that_gives_up_is_not_restarted_because_it_exits_with_shutdown()
+    {
+        var events = SubscribeEvents();
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a"), Inner(Worker("x")).WithRestart(RestartType.Transient)));
+        var x = ExpectStarted("a", "x")[1];
+        x.Tell(Crash.Instance);
+        ExpectCrashed("x");
+        x = ExpectStarted("x")[0];
+
+        x.Tell(Crash.Instance);
+
+        ExpectCrashed("x");
+        Assert.Equal(MaxIntensity.ToString(), ExpectEvent(events, "child.exit", "inner").Fields["reason"]);
+        var children = await sup.WhichChildrenAsync();
+        Assert.Equal([("a", true), ("inner", false)], children.Select(c => (c.Id, c.Ref is not null)));
+        Probe.ExpectNoMsg(Briefly);
+    }
 }

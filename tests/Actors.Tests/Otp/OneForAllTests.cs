@@ -104,4 +104,20 @@ public sealed class OneForAllTests : OtpTestKit
         Assert.Equal(again, Refs(await sup.WhichChildrenAsync()));
         Probe.ExpectNoMsg(Briefly);
     }
+
+    [Fact]
+    public async Task One_for_all_restart_also_starts_a_child_that_was_stopped_with_terminate_child()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForAll, Worker("a"), Worker("b")));
+        var first = ExpectStarted("a", "b");
+        await sup.TerminateChildAsync("a");
+        ExpectExited("a", ExitReason.Shutdown);
+
+        first[1].Tell(Crash.Instance);
+
+        // OTP's one_for_all restarts every child whose spec it keeps, running or not.
+        ExpectCrashed("b");
+        var again = ExpectStarted("a", "b");
+        Assert.Equal(again, Refs(await sup.WhichChildrenAsync()));
+    }
 }

@@ -92,4 +92,29 @@ public sealed class StartStopOrderTests : OtpTestKit
         Assert.Throws<ArgumentException>(() => new SupervisorSpec(RestartStrategy.SimpleOneForOne, Worker("a"), Worker("b")));
         Assert.Throws<ArgumentException>(() => new SupervisorSpec(RestartStrategy.SimpleOneForOne));
     }
+
+    [Fact]
+    public async Task A_supervisor_told_to_exit_by_its_parent_stops_its_children_with_shutdown_and_exits_with_the_parents_reason()
+    {
+        await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a"), Worker("b")));
+        ExpectStarted("a", "b");
+
+        HostRef!.Tell(new SignalChild(ExitReason.Error("parent_failed")));
+
+        ExpectExited("b", ExitReason.Shutdown);
+        ExpectExited("a", ExitReason.Shutdown);
+        ExpectDown(ExitReason.Error("parent_failed"));
+    }
+
+    [Fact]
+    public async Task A_supervisor_ignores_exit_signals_from_processes_other_than_its_parent()
+    {
+        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a")));
+        var a = ExpectStarted("a")[0];
+
+        sup.Tell(new ExitSignal(TestActor, ExitReason.Error("stranger")));
+
+        Assert.Equal([a], Refs(await sup.WhichChildrenAsync()));
+        Probe.ExpectNoMsg(Briefly);
+    }
 }
