@@ -4,12 +4,8 @@ namespace Actors.Tests.Otp;
 
 public sealed class RestartTypeTests : OtpTestKit
 {
-    private async Task<IActorRef> StartOneAsync(RestartType restart)
-    {
-        var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a").WithRestart(restart))
-            .WithIntensity(5, TimeSpan.FromSeconds(5)));
-        return sup;
-    }
+    private Task<IActorRef> StartOneAsync(RestartType restart) =>
+        StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a").WithRestart(restart)));
 
     [Theory]
     [InlineData("normal")]
