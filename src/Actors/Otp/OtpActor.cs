@@ -20,7 +20,7 @@ public abstract partial class OtpActor : ReceiveActor
     /// <summary>Exits this actor with <paramref name="reason"/>: links, monitors and the supervisor see it.</summary>
     protected void Exit(ExitReason reason)
     {
-        _exitReason ??= reason;
+        SetExitReason(reason);
         Context.Stop(Self);
     }
 
@@ -75,7 +75,12 @@ public abstract partial class OtpActor : ReceiveActor
     /// <inheritdoc />
     protected sealed override void PostStop()
     {
-        var reason = _exitReason ?? ExitMarks.For(Context.System).Take(Self) ?? ExitReason.Normal;
+        var marks = ExitMarks.For(Context.System);
+        var imposed = marks.Take(Self);
+
+        // Stopped by Akka because the parent is going: take the parent's reason, as an Erlang process linked to
+        // it would (the children of a killed supervisor die with killed, not normal).
+        var reason = _exitReason ?? imposed ?? marks.Peek(Context.Parent) ?? ExitReason.Normal;
         OnExit(reason);
         var notice = new OtpProtocol.ExitNotice(Self, reason);
         Context.Parent.Tell(notice);
@@ -104,8 +109,18 @@ public abstract partial class OtpActor : ReceiveActor
         }
         catch (Exception e)
         {
-            _exitReason ??= ExitReason.Error(e);
+            SetExitReason(ExitReason.Error(e));
             throw;
+        }
+    }
+
+    private void SetExitReason(ExitReason reason)
+    {
+        _exitReason ??= reason;
+        if (Context.GetChildren().Any())
+        {
+            // Akka stops the children with this actor, after this and before our PostStop: leave them the reason.
+            ExitMarks.For(Context.System).Mark(Self, _exitReason);
         }
     }
 

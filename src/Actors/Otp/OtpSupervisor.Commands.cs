@@ -37,12 +37,17 @@ public sealed partial class OtpSupervisor
                 Sender.Tell((IReadOnlyList<ChildInfo>)_children.Select(c => new ChildInfo(c.Id, c.Ref, c.Spec.Type)).ToList());
                 break;
             case CountChildren:
-                var active = _children.Where(c => c.Ref is not null).ToList();
+                // As OTP: supervisors and workers count every child of that type, running or not; only active
+                // counts the running ones.
                 Sender.Tell(new ChildCounts(
                     IsSimple ? 1 : _children.Count,
-                    active.Count,
-                    active.Count(c => c.Spec.Type == ChildType.Supervisor),
-                    active.Count(c => c.Spec.Type == ChildType.Worker)));
+                    _children.Count(c => c.Ref is not null),
+                    _children.Count(c => c.Spec.Type == ChildType.Supervisor),
+                    _children.Count(c => c.Spec.Type == ChildType.Worker)));
+                break;
+            case AwaitStarted awaiting:
+                // Reached only when no plan is running, so the init that started the children is over.
+                Sender.Tell(new ActorIdentity(awaiting.Correlation, Self));
                 break;
             default:
                 Unhandled(message);

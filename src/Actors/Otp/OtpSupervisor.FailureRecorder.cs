@@ -1,3 +1,4 @@
+using System.Reflection;
 using Akka.Actor;
 using Akka.Actor.Internal;
 using Akka.Util;
@@ -15,8 +16,7 @@ public sealed partial class OtpSupervisor
         public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause,
             ChildRestartStats stats, IReadOnlyCollection<ChildRestartStats> children)
         {
-            var error = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
-            owner._reasons.TryAdd(child, ExitReason.Error(error));
+            owner._reasons.TryAdd(child, ExitReason.Error(InitCause(cause)));
             context.Stop(child);
         }
 
@@ -28,5 +28,23 @@ public sealed partial class OtpSupervisor
             throw new NotSupportedException("An OTP supervisor's strategy is local to it.");
 
         protected override Directive Handle(IActorRef child, Exception exception) => Directive.Stop;
+
+        // A throwing constructor reaches us as ActorInitializationException > TypeLoadException (Akka's
+        // "Error while creating actor instance") > TargetInvocationException (reflection) > the child's own
+        // exception; OTP reports what init raised, so the reason is that innermost one.
+        private static Exception InitCause(Exception cause)
+        {
+            if (cause is not ActorInitializationException { InnerException: { } error })
+            {
+                return cause;
+            }
+
+            while (error is TypeLoadException or TargetInvocationException && error.InnerException is { } inner)
+            {
+                error = inner;
+            }
+
+            return error;
+        }
     }
 }

@@ -59,7 +59,10 @@ public sealed partial class OtpSupervisor
         child.IsOtpActor = typeof(OtpActor).IsAssignableFrom(props.Type);
         _running[actor] = child;
         _starting = new PendingStart(child, ++_correlation, done);
-        actor.Tell(new Identify(_correlation));
+
+        // Akka answers Identify as soon as the actor exists, but OTP's start of a supervisor returns only once
+        // its init has started all its children: a nested supervisor answers AwaitStarted when its plan is done.
+        actor.Tell(typeof(OtpSupervisor).IsAssignableFrom(props.Type) ? new AwaitStarted(_correlation) : new Identify(_correlation));
     }
 
     private string ActorName(Child child) => child.Id;
@@ -93,12 +96,15 @@ public sealed partial class OtpSupervisor
         }
         else
         {
-            actor.Tell(new ExitSignal(Self, signal));
+            // The deadline is armed before the signal goes out, so it is running by the time anyone can see the
+            // child react (a test advancing a fake clock right after the child reports the signal included).
             if (shutdown.Timeout is { } timeout)
             {
                 var self = Self;
                 timer = _time.CreateTimer(_ => self.Tell(new ShutdownTimedOut(actor)), null, timeout, Timeout.InfiniteTimeSpan);
             }
+
+            actor.Tell(new ExitSignal(Self, signal));
         }
 
         _stopping[actor] = timer;
@@ -131,12 +137,18 @@ public sealed partial class OtpSupervisor
                 _starting = null;
                 _running.Remove(terminated.ActorRef);
                 pending.Child.Ref = null;
-                pending.Done(pending.Child, TakeReason(terminated.ActorRef) is { IsNormal: false } r ? r : ExitReason.Error("died while starting"));
+                // Any exit before the start completed is a failure, even {shutdown, _} from a nested supervisor
+                // whose own children failed to start; its reason is kept as OTP's start error.
+                pending.Done(pending.Child, _reasons.Remove(terminated.ActorRef, out var why) ? why : ExitReason.Error("died while starting"));
                 Run();
                 return true;
             case Terminated terminated when _stopping.Remove(terminated.ActorRef, out var timer):
                 timer?.Dispose();
                 _reasons.Remove(terminated.ActorRef);
+
+                // An OtpActor took its kill mark in PostStop; a plain actor never reads it, and nothing is left
+                // that could (its own children stopped before it did).
+                ExitMarks.For(Context.System).Take(terminated.ActorRef);
                 Run();
                 return true;
             case ShutdownTimedOut timedOut when _stopping.ContainsKey(timedOut.Actor):
@@ -155,4 +167,8 @@ public sealed partial class OtpSupervisor
     private sealed record PendingStart(Child Child, long Correlation, Action<Child, ExitReason?> Done);
 
     private sealed record ShutdownTimedOut(IActorRef Actor);
+
+    /// <summary>Sent by a parent supervisor to a nested one it is starting; answered with an
+    /// <see cref="ActorIdentity"/> once the nested supervisor's init has finished.</summary>
+    private sealed record AwaitStarted(long Correlation);
 }

@@ -47,6 +47,8 @@ public static class SupervisorCommands
         public static CountChildren Instance { get; } = new();
     }
 
-    /// <summary>Reply to <see cref="CountChildren"/>.</summary>
+    /// <summary>Reply to <see cref="CountChildren"/>, with OTP's meaning: <paramref name="Specs"/> counts child specs
+    /// (1 for simple_one_for_one), <paramref name="Active"/> running children, and <paramref name="Supervisors"/>
+    /// and <paramref name="Workers"/> every child of that type whether it is running or not.</summary>
     public sealed record ChildCounts(int Specs, int Active, int Supervisors, int Workers);
 }
