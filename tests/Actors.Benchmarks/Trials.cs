@@ -25,6 +25,10 @@ public static class Trials
 
     private static async Task<double> TimeAsync(Func<Task> run)
     {
+        // Each trial starts from a collected heap, so neither side pays for the other's garbage.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var watch = Stopwatch.StartNew();
         await run();
         return watch.Elapsed.TotalSeconds;

@@ -98,7 +98,7 @@ public abstract partial class OtpActor : ReceiveActor
     /// <inheritdoc />
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (HandleProtocol(receive, message))
+        if (message is IOtpSignal or Terminated && HandleProtocol(receive, message))
         {
             return true;
         }

@@ -8,7 +8,7 @@ public sealed partial class OtpSupervisor
     // leaves every other message in its mailbox. Here a plan is a queue of steps run one at a time; a step
     // that waits for a child makes the supervisor busy, and other messages are stashed until the plan ends.
     private readonly Queue<Action> _plan = new();
-    private readonly Dictionary<IActorRef, ITimer?> _stopping = [];
+    private readonly Dictionary<IActorRef, Stopping> _stopping = [];
     private readonly HashSet<IActorRef> _diedWhileBusy = [];
     private PendingStart? _starting;
     private long _correlation;
@@ -107,7 +107,7 @@ public sealed partial class OtpSupervisor
             actor.Tell(new ExitSignal(Self, signal));
         }
 
-        _stopping[actor] = timer;
+        _stopping[actor] = new Stopping(child.Id, timer, shutdown.IsBrutalKill ? ExitReason.Killed : signal);
     }
 
     private void Kill(IActorRef actor)
@@ -142,9 +142,10 @@ public sealed partial class OtpSupervisor
                 pending.Done(pending.Child, _reasons.Remove(terminated.ActorRef, out var why) ? why : ExitReason.Error("died while starting"));
                 Run();
                 return true;
-            case Terminated terminated when _stopping.Remove(terminated.ActorRef, out var timer):
-                timer?.Dispose();
-                _reasons.Remove(terminated.ActorRef);
+            case Terminated terminated when _stopping.Remove(terminated.ActorRef, out var stopping):
+                stopping.Timer?.Dispose();
+                var reason = _reasons.Remove(terminated.ActorRef, out var told) ? told : stopping.Expected;
+                Context.Emit("child.exit", ("child", stopping.Id), ("reason", reason));
 
                 // An OtpActor took its kill mark in PostStop; a plain actor never reads it, and nothing is left
                 // that could (its own children stopped before it did).
@@ -167,6 +168,9 @@ public sealed partial class OtpSupervisor
     private sealed record PendingStart(Child Child, long Correlation, Action<Child, ExitReason?> Done);
 
     private sealed record ShutdownTimedOut(IActorRef Actor);
+
+    /// <summary>A child being stopped: its id, its shutdown deadline, and the reason it exits with unless it says otherwise.</summary>
+    private sealed record Stopping(string Id, ITimer? Timer, ExitReason Expected);
 
     /// <summary>Sent by a parent supervisor to a nested one it is starting; answered with an
     /// <see cref="ActorIdentity"/> once the nested supervisor's init has finished.</summary>

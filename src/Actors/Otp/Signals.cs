@@ -6,7 +6,7 @@ namespace Actors;
 /// exits receives it as a message; one that does not dies with the same reason unless it is normal.</summary>
 /// <param name="From">Who sent the signal: a linked actor that exited, or a supervisor ordering a shutdown.</param>
 /// <param name="Reason">The exit reason.</param>
-public sealed record ExitSignal(IActorRef From, ExitReason Reason);
+public sealed record ExitSignal(IActorRef From, ExitReason Reason) : IOtpSignal;
 
 /// <summary>Delivered to a monitoring actor when the monitored one exits (<c>{'DOWN', Ref, process, Pid, Reason}</c>).</summary>
 /// <param name="Actor">The actor that exited.</param>
@@ -16,15 +16,19 @@ public sealed record Down(IActorRef Actor, ExitReason Reason);
 /// <summary>Runtime-internal link and monitor protocol between <see cref="OtpActor"/>s.</summary>
 internal static class OtpProtocol
 {
-    internal sealed record Link(IActorRef From);
+    internal sealed record Link(IActorRef From) : IOtpSignal;
 
-    internal sealed record Unlink(IActorRef From);
+    internal sealed record Unlink(IActorRef From) : IOtpSignal;
 
-    internal sealed record Monitor(IActorRef From);
+    internal sealed record Monitor(IActorRef From) : IOtpSignal;
 
-    internal sealed record Demonitor(IActorRef From);
+    internal sealed record Demonitor(IActorRef From) : IOtpSignal;
 
     /// <summary>Sent by an exiting actor to its parent and monitors just before it terminates, so that the
     /// <see cref="Terminated"/> that follows can be given a reason.</summary>
-    internal sealed record ExitNotice(IActorRef From, ExitReason Reason);
+    internal sealed record ExitNotice(IActorRef From, ExitReason Reason) : IOtpSignal;
 }
+
+/// <summary>Marks the messages the runtime handles before an <see cref="OtpActor"/>'s own handlers, so that
+/// ordinary messages pay one type test for them.</summary>
+internal interface IOtpSignal;

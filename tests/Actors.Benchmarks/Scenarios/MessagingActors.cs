@@ -52,7 +52,7 @@ internal static class MessagingActors
         serve(s =>
         {
             done = s.Done;
-            s.Partner.Tell(new Ball(s.RoundTrips * 2), ActorCell.GetCurrentSelfOrNoSender()!);
+            s.Partner.Tell(new Ball((s.RoundTrips * 2) - 1), ActorCell.GetCurrentSelfOrNoSender()!);
         }, null);
         ball(b =>
         {

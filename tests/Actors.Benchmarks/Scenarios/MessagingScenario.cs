@@ -8,7 +8,7 @@ namespace Actors.Benchmarks;
 /// OtpSupervisor) against plain Akka.NET ReceiveActors in the same ActorSystem and run.</summary>
 public sealed class MessagingScenario : IScenario
 {
-    private const int Trials = 7;
+    private const int Trials = 11;
     private const int Tells = 1_000_000;
     private const int RoundTrips = 100_000;
 
