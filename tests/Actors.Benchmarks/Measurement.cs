@@ -9,8 +9,12 @@ namespace Actors.Benchmarks;
 /// <param name="Goal">The goal for <see cref="Ratio"/>, e.g. "&gt;= 0.95".</param>
 public sealed record Measurement(string Metric, string Unit, double Value, string BaselineName, double Baseline, string Goal)
 {
-    /// <summary>Ours divided by the baseline.</summary>
-    public double Ratio => Baseline == 0 ? double.NaN : Value / Baseline;
+    /// <summary>Ours divided by the baseline, unless a paired ratio (median of per-trial ratios) was measured.</summary>
+    public double Ratio { get; init; } = Baseline == 0 ? double.NaN : Value / Baseline;
+
+    /// <summary>A measurement from paired trials, whose ratio is the median of the per-trial ratios.</summary>
+    public static Measurement FromTrials(string metric, string unit, Trials.Paired paired, string baselineName, string goal) =>
+        new(metric, unit, paired.Candidate, baselineName, paired.Baseline, goal) { Ratio = paired.Ratio };
 
     /// <summary>Whether <see cref="Ratio"/> meets <see cref="Goal"/> (forms: "&gt;= x", "&lt;= x").</summary>
     public bool Met => Goal.Split(' ', 2) switch

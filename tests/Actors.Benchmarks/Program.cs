@@ -1,5 +1,4 @@
 using Actors.Benchmarks;
-using BenchmarkDotNet.Running;
 using Spectre.Console;
 
 IScenario[] scenarios = [new MessagingScenario()];
@@ -7,21 +6,13 @@ IScenario[] scenarios = [new MessagingScenario()];
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/Actors.Benchmarks -- <scenario> [--json]");
-    Console.WriteLine("       dotnet run -c Release --project tests/Actors.Benchmarks -- bdn [BenchmarkDotNet arguments]");
     Console.WriteLine();
     foreach (var s in scenarios)
     {
         Console.WriteLine($"  {s.Name,-12} {s.Description}");
     }
 
-    Console.WriteLine($"  {"bdn",-12} BenchmarkDotNet micro-benchmarks (e.g. bdn --filter '*')");
     return args.Length == 0 ? 2 : 0;
-}
-
-if (args[0] == "bdn")
-{
-    BenchmarkSwitcher.FromAssembly(typeof(MessagingScenario).Assembly).Run(args[1..]);
-    return 0;
 }
 
 var scenario = scenarios.FirstOrDefault(s => s.Name == args[0]);

@@ -50,7 +50,40 @@ public sealed class HelloSmokeTests
         Assert.Contains("'nope' is not a service of this application; services: greeter, front", stderr);
     }
 
-    private static async Task<(int ExitCode, List<string> Lines, string Stderr)> RunHelloAsync(params string[] args)
+    [Fact]
+    public async Task A_single_node_stops_gracefully_on_SIGTERM_and_exits_0()
+    {
+        using var process = Process.Start(HelloStart("--service", "greeter", "--events", "json"))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var seen = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                seen.Add(line);
+                if (line.Contains("\"event\":\"node.up\""))
+                {
+                    Assert.Equal(0, Posix.Kill(process.Id, Posix.Sigterm));
+                }
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; stderr: {await stderr}");
+        Assert.Contains(seen, l => l.Contains("\"event\":\"child.exit\"") && l.Contains("\"reason\":\"shutdown\""));
+        Assert.Contains("\"event\":\"node.down\"", seen[^1]);
+    }
+
+    private static ProcessStartInfo HelloStart(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,7 +97,12 @@ public sealed class HelloSmokeTests
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static async Task<(int ExitCode, List<string> Lines, string Stderr)> RunHelloAsync(params string[] args)
+    {
+        using var process = Process.Start(HelloStart(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Akka.Actor;
 
 namespace Actors;
@@ -11,7 +13,14 @@ public abstract partial class OtpActor : ReceiveActor
     private readonly HashSet<IActorRef> _monitoredBy = [];
     private readonly HashSet<IActorRef> _monitoring = [];
     private readonly Dictionary<IActorRef, ExitReason> _noticed = [];
+    private static readonly ConcurrentDictionary<Type, bool> OverridesOnExit = new();
+    private readonly bool _overridesOnExit;
     private ExitReason? _exitReason;
+
+    /// <summary>Creates the actor.</summary>
+    protected OtpActor() =>
+        _overridesOnExit = OverridesOnExit.GetOrAdd(GetType(), static t =>
+            t.GetMethod(nameof(OnExit), BindingFlags.Instance | BindingFlags.NonPublic, [typeof(ExitReason)])!.DeclaringType != typeof(OtpActor));
 
     /// <summary>When true, exit signals from links and from the supervisor arrive as <see cref="ExitSignal"/>
     /// messages instead of killing this actor (Erlang's <c>process_flag(trap_exit, true)</c>).</summary>
@@ -98,9 +107,17 @@ public abstract partial class OtpActor : ReceiveActor
     /// <inheritdoc />
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (message is IOtpSignal or Terminated && HandleProtocol(receive, message))
+        if (message is OtpSignal or Terminated && HandleProtocol(receive, message))
         {
             return true;
+        }
+
+        // A crash's reason reaches PostStop through the OTP supervisor's exit mark, or through PreRestart
+        // under an Akka parent that restarts. Under any other parent only links, monitors and an OnExit
+        // override need it, so only then does the message path pay for catching it.
+        if (_links.Count == 0 && _monitoredBy.Count == 0 && !_overridesOnExit)
+        {
+            return base.AroundReceive(receive, message);
         }
 
         try
@@ -112,6 +129,13 @@ public abstract partial class OtpActor : ReceiveActor
             SetExitReason(ExitReason.Error(e));
             throw;
         }
+    }
+
+    /// <inheritdoc />
+    protected override void PreRestart(Exception reason, object message)
+    {
+        SetExitReason(ExitReason.Error(reason));
+        base.PreRestart(reason, message);
     }
 
     private void SetExitReason(ExitReason reason)

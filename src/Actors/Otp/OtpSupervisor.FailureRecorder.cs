@@ -16,7 +16,11 @@ public sealed partial class OtpSupervisor
         public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause,
             ChildRestartStats stats, IReadOnlyCollection<ChildRestartStats> children)
         {
-            owner._reasons.TryAdd(child, ExitReason.Error(InitCause(cause)));
+            var reason = ExitReason.Error(InitCause(cause));
+            owner._reasons.TryAdd(child, reason);
+
+            // The child reads this in its PostStop (and its own children, stopped with it, peek at it).
+            ExitMarks.For(context.System).Mark(child, reason);
             context.Stop(child);
         }
 

@@ -94,8 +94,12 @@ public sealed partial class OtpSupervisor : OtpActor, IWithUnboundedStash
         Run();
     }
 
-    private ExitReason TakeReason(IActorRef actor) =>
-        _reasons.Remove(actor, out var reason) ? reason : ExitReason.Normal;
+    private ExitReason TakeReason(IActorRef actor)
+    {
+        // An OtpActor took its exit mark in PostStop; a plain actor never reads one.
+        ExitMarks.For(Context.System).Take(actor);
+        return _reasons.Remove(actor, out var reason) ? reason : ExitReason.Normal;
+    }
 
     private sealed class Child(ChildSpec spec, string id, object? argument)
     {

@@ -10,59 +10,91 @@ internal static class MessagingActors
 
     public sealed record Ball(int Remaining);
 
+    /// <summary>Holds the counter until released, so that a run's messages are all queued before timing starts.</summary>
+    public sealed record Gate(ManualResetEventSlim Open);
+
     public sealed record Serve(IActorRef Partner, int RoundTrips, TaskCompletionSource Done);
 
     public sealed class PlainCounter : ReceiveActor
     {
-        public PlainCounter() => Counting(this, Receive, Receive);
+        public PlainCounter()
+        {
+            var count = new Counting();
+            Receive<Gate>(count.Hold);
+            Receive<Expect>(count.Arm);
+            Receive<Ball>(count.Count);
+        }
     }
 
     public sealed class OtpCounter : OtpActor
     {
-        public OtpCounter() => Counting(this, Receive, Receive);
+        public OtpCounter()
+        {
+            var count = new Counting();
+            Receive<Gate>(count.Hold);
+            Receive<Expect>(count.Arm);
+            Receive<Ball>(count.Count);
+        }
     }
 
     public sealed class PlainPingPong : ReceiveActor
     {
-        public PlainPingPong() => PingPong(Receive, Receive);
+        public PlainPingPong()
+        {
+            var rally = new Rally(() => Self, () => Sender);
+            Receive<Serve>(rally.Serve);
+            Receive<Ball>(rally.Return);
+        }
     }
 
     public sealed class OtpPingPong : OtpActor
     {
-        public OtpPingPong() => PingPong(Receive, Receive);
+        public OtpPingPong()
+        {
+            var rally = new Rally(() => Self, () => Sender);
+            Receive<Serve>(rally.Serve);
+            Receive<Ball>(rally.Return);
+        }
     }
 
-    private static void Counting(ActorBase self, Action<Action<Expect>, Predicate<Expect>?> expect, Action<Action<Ball>, Predicate<Ball>?> count)
+    private sealed class Counting
     {
-        var left = 0;
-        TaskCompletionSource? done = null;
-        expect(e => (left, done) = (e.Count, e.Done), null);
-        count(_ =>
+        private int _left;
+        private TaskCompletionSource? _done;
+
+        public void Hold(Gate gate) => gate.Open.Wait();
+
+        public void Arm(Expect expect) => (_left, _done) = (expect.Count, expect.Done);
+
+        public void Count(Ball ball)
         {
-            if (--left == 0)
+            if (--_left == 0)
             {
-                done!.SetResult();
+                _done!.SetResult();
             }
-        }, null);
+        }
     }
 
-    private static void PingPong(Action<Action<Serve>, Predicate<Serve>?> serve, Action<Action<Ball>, Predicate<Ball>?> ball)
+    private sealed class Rally(Func<IActorRef> self, Func<IActorRef> sender)
     {
-        TaskCompletionSource? done = null;
-        serve(s =>
+        private TaskCompletionSource? _done;
+
+        // 2N - 1 down to 0 is 2N messages: N round trips, the last one landing back on the server.
+        public void Serve(Serve serve)
         {
-            done = s.Done;
-            s.Partner.Tell(new Ball((s.RoundTrips * 2) - 1), ActorCell.GetCurrentSelfOrNoSender()!);
-        }, null);
-        ball(b =>
+            _done = serve.Done;
+            serve.Partner.Tell(new Ball((serve.RoundTrips * 2) - 1), self());
+        }
+
+        public void Return(Ball ball)
         {
-            if (b.Remaining == 0)
+            if (ball.Remaining == 0)
             {
-                done?.SetResult();
+                _done?.SetResult();
                 return;
             }
 
-            ActorCell.GetCurrentSenderOrNoSender()!.Tell(new Ball(b.Remaining - 1), ActorCell.GetCurrentSelfOrNoSender());
-        }, null);
+            sender().Tell(new Ball(ball.Remaining - 1), self());
+        }
     }
 }
