@@ -1,0 +1,173 @@
+using Actors.Node;
+using Microsoft.Extensions.Configuration;
+
+namespace Actors.Hypervisor;
+
+/// <summary><c>inproc://</c>: a domain is a node (its own ActorSystem) inside this process. Boot starts the
+/// node and waits until it is ready; destroy terminates its ActorSystem at once; shutdown is the node's
+/// coordinated shutdown. The node's settings come from the domain's environment (<c>ACTORS_NODE__PORT</c>, ...).</summary>
+internal sealed class InProcHypervisor : IHypervisor
+{
+    private readonly HypervisorOptions _options;
+    private readonly DomainTable<Domain> _domains;
+    private readonly CapacityLedger _ledger;
+    private readonly EventHub _events = new();
+
+    private InProcHypervisor(Uri uri, HostCapacity capacity, HypervisorOptions options)
+    {
+        Uri = uri;
+        Capacity = capacity;
+        _options = options;
+        _domains = new DomainTable<Domain>(uri);
+        _ledger = new CapacityLedger(uri, capacity);
+    }
+
+    public Uri Uri { get; }
+
+    public HostCapacity Capacity { get; }
+
+    public static InProcHypervisor Open(Uri uri, HypervisorOptions options)
+    {
+        var query = UriQuery.Parse(uri);
+        var capacity = query.Capacity();
+        query.EnsureAllUsed();
+        return new InProcHypervisor(uri, capacity, options);
+    }
+
+    public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
+    {
+        DomainSpecValidator.Validate(Uri, spec);
+        _domains.Add(new Domain(spec));
+        Publish(spec.Name, DomainEventKind.Defined);
+        return Task.CompletedTask;
+    }
+
+    public async Task BootAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var service = _options.Services.FirstOrDefault(s => s.Name == _domains.Get(name).Spec.Service)
+            ?? throw new InvalidDomainSpecException(Uri, name,
+                $"service '{_domains.Get(name).Spec.Service}' is not one of this application's services ({string.Join(", ", _options.Services.Select(s => s.Name))})");
+        var domain = _domains.BeginBoot(name);
+        try
+        {
+            _ledger.Reserve(domain.Spec);
+        }
+        catch
+        {
+            domain.State = DomainState.Off;
+            throw;
+        }
+
+        try
+        {
+            var options = NodeOptions.Bind(Configuration(domain.Spec));
+            var types = _options.Services.SelectMany(s => s.MessageTypes);
+            domain.Node = await Node.Node.StartAsync(service, options, types, cancellationToken: cancellationToken);
+        }
+        catch (Exception e)
+        {
+            domain.State = DomainState.Off;
+            _ledger.Release(name);
+            throw new HypervisorException(Uri, name, $"node failed to start: {e.Message}", e);
+        }
+
+        Publish(name, DomainEventKind.Started);
+        var node = domain.Node;
+        _ = node.Terminated.ContinueWith(_ => OnStopped(domain, node), TaskScheduler.Default);
+    }
+
+    public async Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var domain = _domains.GetRunning(name, "shut down");
+        domain.Requested ??= StopReason.Shutdown;
+        domain.State = DomainState.ShuttingDown;
+        var node = domain.Node!;
+        var stop = node.StopAsync();
+        if (await Task.WhenAny(stop, Task.Delay(timeout, cancellationToken)) != stop)
+        {
+            domain.Requested = StopReason.Destroyed;
+            await node.System.Terminate();
+        }
+
+        await domain.Stopped.Task;
+    }
+
+    public async Task DestroyAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var domain = _domains.GetRunning(name, "destroy");
+        domain.Requested = StopReason.Destroyed;
+        await domain.Node!.System.Terminate();
+        await domain.Stopped.Task;
+    }
+
+    public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
+    {
+        _domains.Remove(name);
+        Publish(name, DomainEventKind.Undefined);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DomainInfo>>(_domains.All().Select(DomainTable<Domain>.Info).ToList());
+
+    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(DomainTable<Domain>.Info(_domains.Get(name)));
+
+    public IDisposable Subscribe(Action<DomainEvent> observer) => _events.Subscribe(observer);
+
+    /// <summary>The node a running domain runs (for tests and for making it die from outside).</summary>
+    internal Node.Node? NodeOf(string name) => _domains.Get(name).Node;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var d in _domains.All().Where(d => d.Node is not null && d.State != DomainState.Off))
+        {
+            d.Requested = StopReason.Destroyed;
+            await d.Node!.System.Terminate();
+            await d.Stopped.Task;
+        }
+    }
+
+    private void OnStopped(Domain domain, Node.Node node)
+    {
+        var reason = domain.Requested ?? StopReason.Crashed;
+        lock (_domains.Sync)
+        {
+            domain.State = DomainState.Off;
+            domain.LastStop = reason;
+            domain.Requested = null;
+            domain.Node = null;
+        }
+
+        _ledger.Release(domain.Spec.Name);
+        Publish(domain.Spec.Name, DomainEventKind.Stopped, reason);
+        var stopped = domain.Stopped;
+        domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stopped.TrySetResult();
+    }
+
+    private static IConfiguration Configuration(DomainSpec spec) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(spec.Environment
+                .Where(kv => kv.Key.StartsWith("ACTORS_", StringComparison.Ordinal))
+                .Select(kv => new KeyValuePair<string, string?>(kv.Key["ACTORS_".Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)))
+            .Build();
+
+    private void Publish(string name, DomainEventKind kind, StopReason? reason = null) =>
+        _events.Publish(new DomainEvent(name, kind, _options.Time.GetUtcNow(), reason));
+
+    private sealed class Domain(DomainSpec spec) : IDomainEntry
+    {
+        public DomainSpec Spec { get; } = spec;
+
+        public DomainState State { get; set; }
+
+        public StopReason? LastStop { get; set; }
+
+        public StopReason? Requested { get; set; }
+
+        public Node.Node? Node { get; set; }
+
+        public TaskCompletionSource Stopped { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
