@@ -17,6 +17,7 @@ public static class Hypervisors
         return parsed.Scheme switch
         {
             "inproc" => InProcHypervisor.Open(parsed, options),
+            "process" => ProcessHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }

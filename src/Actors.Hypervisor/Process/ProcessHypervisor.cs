@@ -1,0 +1,196 @@
+using System.Diagnostics;
+
+namespace Actors.Hypervisor;
+
+/// <summary><c>process://</c>: a domain is a child OS process running the node host. The domain's image is
+/// the program (a <c>.dll</c> runs under <c>dotnet</c>), its arguments and environment come from the spec,
+/// and its stdout and stderr go to <c>{state}/{domain}.log</c>. Destroy is SIGKILL, shutdown is SIGTERM then
+/// SIGKILL after the timeout, and an exit nobody asked for is reported at once: Crashed, or Shutdown when
+/// the program exited 0 by itself. Children die with this process (parent-death signal).</summary>
+internal sealed class ProcessHypervisor : IHypervisor
+{
+    private readonly HypervisorOptions _options;
+    private readonly DomainTable<Domain> _domains;
+    private readonly CapacityLedger _ledger;
+    private readonly EventHub _events = new();
+
+    private ProcessHypervisor(Uri uri, HostCapacity capacity, HypervisorOptions options)
+    {
+        Uri = uri;
+        Capacity = capacity;
+        _options = options;
+        _domains = new DomainTable<Domain>(uri);
+        _ledger = new CapacityLedger(uri, capacity);
+        Directory.CreateDirectory(options.StateDirectory);
+    }
+
+    public Uri Uri { get; }
+
+    public HostCapacity Capacity { get; }
+
+    public static ProcessHypervisor Open(Uri uri, HypervisorOptions options)
+    {
+        var query = UriQuery.Parse(uri);
+        var capacity = query.Capacity();
+        query.EnsureAllUsed();
+        return new ProcessHypervisor(uri, capacity, options);
+    }
+
+    /// <summary>The log file of a domain.</summary>
+    public string LogPath(string name) => Path.Combine(_options.StateDirectory, $"{name}.log");
+
+    public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
+    {
+        DomainSpecValidator.Validate(Uri, spec);
+        if (string.IsNullOrEmpty(spec.Image))
+        {
+            throw new InvalidDomainSpecException(Uri, spec.Name, "image is empty; give the program to run (a .dll runs under dotnet)");
+        }
+
+        _domains.Add(new Domain(spec));
+        Publish(spec.Name, DomainEventKind.Defined);
+        return Task.CompletedTask;
+    }
+
+    public async Task BootAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var domain = _domains.BeginBoot(name);
+        try
+        {
+            _ledger.Reserve(domain.Spec);
+            domain.Process = await ProcessLauncher.Instance.StartAsync(StartInfo(domain.Spec));
+        }
+        catch (Exception e)
+        {
+            domain.State = DomainState.Off;
+            _ledger.Release(name);
+            throw e is HypervisorException ? e : new HypervisorException(Uri, name, $"could not start {domain.Spec.Image}: {e.Message}", e);
+        }
+
+        domain.Pid = domain.Process.Id;
+        Publish(name, DomainEventKind.Started, detail: $"pid {domain.Pid}");
+        var process = domain.Process;
+        _ = process.WaitForExitAsync().ContinueWith(_ => OnExited(domain, process), TaskScheduler.Default);
+    }
+
+    public async Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var domain = _domains.GetRunning(name, "shut down");
+        domain.Requested ??= StopReason.Shutdown;
+        domain.State = DomainState.ShuttingDown;
+        Posix.Kill(domain.Pid, Posix.SigTerm);
+        var stopped = domain.Stopped.Task;
+        if (await Task.WhenAny(stopped, Task.Delay(timeout, cancellationToken)) != stopped)
+        {
+            domain.Requested = StopReason.Destroyed;
+            Posix.Kill(domain.Pid, Posix.SigKill);
+        }
+
+        await stopped;
+    }
+
+    public async Task DestroyAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var domain = _domains.GetRunning(name, "destroy");
+        domain.Requested = StopReason.Destroyed;
+        Posix.Kill(domain.Pid, Posix.SigKill);
+        await domain.Stopped.Task;
+    }
+
+    public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
+    {
+        _domains.Remove(name);
+        Publish(name, DomainEventKind.Undefined);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DomainInfo>>(_domains.All().Select(DomainTable<Domain>.Info).ToList());
+
+    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(DomainTable<Domain>.Info(_domains.Get(name)));
+
+    public IDisposable Subscribe(Action<DomainEvent> observer) => _events.Subscribe(observer);
+
+    /// <summary>The process id of a running domain.</summary>
+    internal int PidOf(string name) => _domains.GetRunning(name, "inspect").Pid;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var d in _domains.All().Where(d => d.State != DomainState.Off))
+        {
+            d.Requested = StopReason.Destroyed;
+            Posix.Kill(d.Pid, Posix.SigKill);
+            await d.Stopped.Task;
+        }
+    }
+
+    private ProcessStartInfo StartInfo(DomainSpec spec)
+    {
+        // sh only sets up the log redirection and then is replaced (exec) by setpriv, which is replaced by
+        // the program: the domain's pid is the program's pid.
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = _options.StateDirectory };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec setpriv --pdeathsig KILL -- \"$@\" >>\"$ACTORS_DOMAIN_LOG\" 2>&1 </dev/null");
+        start.ArgumentList.Add("sh");
+        if (spec.Image!.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
+        start.ArgumentList.Add(spec.Image);
+        foreach (var arg in spec.Arguments)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ACTORS_DOMAIN_LOG"] = LogPath(spec.Name);
+        start.Environment["ACTORS_DOMAIN"] = spec.Name;
+        foreach (var (key, value) in spec.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    private void OnExited(Domain domain, Process process)
+    {
+        var code = process.ExitCode;
+        process.Dispose();
+        var reason = domain.Requested ?? (code == 0 ? StopReason.Shutdown : StopReason.Crashed);
+        lock (_domains.Sync)
+        {
+            domain.State = DomainState.Off;
+            domain.LastStop = reason;
+            domain.Requested = null;
+            domain.Process = null;
+        }
+
+        _ledger.Release(domain.Spec.Name);
+        Publish(domain.Spec.Name, DomainEventKind.Stopped, reason, code > 128 ? $"signal {code - 128}" : $"exit code {code}");
+        var stopped = domain.Stopped;
+        domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stopped.TrySetResult();
+    }
+
+    private void Publish(string name, DomainEventKind kind, StopReason? reason = null, string? detail = null) =>
+        _events.Publish(new DomainEvent(name, kind, _options.Time.GetUtcNow(), reason, detail));
+
+    private sealed class Domain(DomainSpec spec) : IDomainEntry
+    {
+        public DomainSpec Spec { get; } = spec;
+
+        public DomainState State { get; set; }
+
+        public StopReason? LastStop { get; set; }
+
+        public StopReason? Requested { get; set; }
+
+        public Process? Process { get; set; }
+
+        public int Pid { get; set; }
+
+        public TaskCompletionSource Stopped { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
