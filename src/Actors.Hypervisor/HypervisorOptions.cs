@@ -9,6 +9,9 @@ public sealed record HypervisorOptions
     /// <summary>Where drivers keep per-domain files (logs, sockets, consoles).</summary>
     public string StateDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "actors");
 
+    /// <summary>The simulated world <c>sim://</c> hosts join; null gives each host a world of its own.</summary>
+    public SimWorld? Simulation { get; init; }
+
     /// <summary>The clock for event timestamps (and the simulated driver's virtual time).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -18,6 +18,7 @@ public static class Hypervisors
         {
             "inproc" => InProcHypervisor.Open(parsed, options),
             "process" => ProcessHypervisor.Open(parsed, options),
+            "sim" => SimHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }
