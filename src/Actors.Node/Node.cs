@@ -88,19 +88,8 @@ public sealed class Node
 
     private async Task JoinAndStartAsync(NodeOptions options, CancellationToken cancellationToken)
     {
-        var cluster = Akka.Cluster.Cluster.Get(System);
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        if (options.Seeds.Count == 0)
-        {
-            cluster.Join(cluster.SelfAddress);
-        }
-        else
-        {
-            cluster.JoinSeedNodes(options.Seeds.Select(Address.Parse));
-        }
-
-        await up.Task.WaitAsync(cancellationToken);
+        // The service starts before the node joins: a member that other nodes see Up can already serve, so
+        // nothing routed to it the moment it is Up falls into dead letters.
         var host = System.ActorOf(Props.Create(() => new ServiceHost(Service)), Service.Name);
         CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-service", async () =>
         {
@@ -116,6 +105,20 @@ public sealed class Node
             return Done.Instance;
         });
         await host.Ask<SupervisorCommands.ChildCounts>(ServiceHost.AwaitReady.Instance, cancellationToken: cancellationToken);
+
+        var cluster = Akka.Cluster.Cluster.Get(System);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (options.Seeds.Count == 0)
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+        else
+        {
+            cluster.JoinSeedNodes(options.Seeds.Select(Address.Parse));
+        }
+
+        await up.Task.WaitAsync(cancellationToken);
         RuntimeEvents.Publish(System, "node.up", ("address", cluster.SelfAddress), ("role", Service.Name));
     }
 

@@ -37,9 +37,12 @@ public static class NodeHocon
                 port = {{options.Port}}
               }
               cluster {
-                roles = [{{Quote(role)}}]
+                roles = [{{string.Join(", ", options.Roles.Prepend(role).Distinct().Select(Quote))}}]
                 seed-nodes = [{{string.Join(", ", options.Seeds.Select(Quote))}}]
                 run-coordinated-shutdown-when-down = on
+                # No automatic downing: the cluster supervisor downs a member as soon as a driver reports its
+                # domain dead (or the member stays unreachable), so no split-brain rule can down a survivor.
+                downing-provider-class = ""
             """);
         if (options.GossipInterval is { } gossip)
         {

@@ -34,6 +34,10 @@ public sealed record NodeOptions
     /// <summary>How often the leader moves joining members to up; null keeps Akka's 1 s.</summary>
     public TimeSpan? LeaderActionsInterval { get; init; }
 
+    /// <summary>Cluster roles besides the service's name, e.g. <c>domain:greeter-1</c> so that a supervisor can
+    /// tell which member a domain it booted became.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     /// <summary>Akka's own log level: DEBUG, INFO, WARNING, ERROR or OFF.</summary>
     public string LogLevel { get; init; } = "WARNING";
 

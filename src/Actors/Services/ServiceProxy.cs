@@ -23,6 +23,11 @@ internal sealed class ServiceProxy : ReceiveActor
         _entry = service.EntryPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         Receive<ClusterEvent.MemberUp>(e => Add(e.Member));
         Receive<ClusterEvent.ReachableMember>(e => Add(e.Member));
+        // A member that is downed, leaving or gone gets nothing new: a supervisor downs a node the moment its
+        // driver reports it dead, so traffic moves off it before the failure detector would notice.
+        Receive<ClusterEvent.MemberDowned>(e => Remove(e.Member));
+        Receive<ClusterEvent.MemberLeft>(e => Remove(e.Member));
+        Receive<ClusterEvent.MemberExited>(e => Remove(e.Member));
         Receive<ClusterEvent.MemberRemoved>(e => Remove(e.Member));
         Receive<ClusterEvent.UnreachableMember>(e => Remove(e.Member));
         Receive<ClusterEvent.IMemberEvent>(_ => { });

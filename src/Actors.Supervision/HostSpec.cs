@@ -1,0 +1,12 @@
+namespace Actors.Supervision;
+
+/// <summary>One host of the cluster: a name, the driver URI that reaches it, its capacity and labels.</summary>
+/// <param name="Name">Host name, unique in the cluster.</param>
+/// <param name="Uri">Driver URI, e.g. <c>process://</c> or <c>xen+ssh://h1/system</c>.</param>
+/// <param name="MemoryMiB">Memory nodes may use, in MiB.</param>
+/// <param name="VCpus">vCPUs nodes may use.</param>
+public sealed record HostSpec(string Name, string Uri, long MemoryMiB, int VCpus)
+{
+    /// <summary>Labels for placement constraints.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}

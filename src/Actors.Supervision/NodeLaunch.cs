@@ -1,0 +1,57 @@
+using Actors.Hypervisor;
+
+namespace Actors.Supervision;
+
+/// <summary>How the cluster supervisor turns "a node of service S" into a domain spec for a host's driver:
+/// the program for <c>process://</c> hosts (the application's own entry point, run with <c>--service S</c>),
+/// the image directory for VM hosts, nothing extra in-process. Node settings travel as <c>ACTORS_NODE__*</c>.</summary>
+public sealed record NodeLaunch
+{
+    /// <summary>The application's entry (a .dll or an executable) for process hosts.</summary>
+    public string? Program { get; init; }
+
+    /// <summary>Where service images are, for VM hosts (one directory per service).</summary>
+    public string? ImageDirectory { get; init; }
+
+    /// <summary>Settings every node gets, e.g. faster gossip for local clusters.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The domain spec of node <paramref name="domain"/> (child <paramref name="child"/>) of <paramref name="service"/>.</summary>
+    public DomainSpec Create(ServiceSpec service, string domain, string child, int ordinal, Host host, string clusterName, string seed)
+    {
+        var environment = new Dictionary<string, string>(Environment)
+        {
+            ["ACTORS_NODE__ORDINAL"] = ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ACTORS_NODE__SEEDS__0"] = seed,
+            ["ACTORS_NODE__CLUSTERNAME"] = clusterName,
+            ["ACTORS_NODE__ROLES__0"] = DomainLabels.Role(domain),
+        };
+        var spec = new DomainSpec
+        {
+            Name = domain,
+            Service = service.Name,
+            MemoryMiB = service.Resources.MemoryMiB,
+            VCpus = service.Resources.VCpus,
+            Environment = environment,
+            Labels = new Dictionary<string, string>
+            {
+                [DomainLabels.Cluster] = clusterName,
+                [DomainLabels.Service] = service.Name,
+                [DomainLabels.Child] = child,
+            },
+        };
+        return host.Driver.Uri.Scheme switch
+        {
+            "inproc" or "sim" => spec,
+            "process" => spec with
+            {
+                Image = Program ?? throw new InvalidOperationException($"Host {host.Spec.Name} runs nodes as processes, but no program was given to launch them."),
+                Arguments = ["--service", service.Name, "--events", "json"],
+            },
+            _ => spec with
+            {
+                Image = Path.Combine(ImageDirectory ?? throw new InvalidOperationException($"Host {host.Spec.Name} boots images, but no image directory was given."), service.Name),
+            },
+        };
+    }
+}

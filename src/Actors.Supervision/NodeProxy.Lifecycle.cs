@@ -1,0 +1,80 @@
+using Actors.Hypervisor;
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace Actors.Supervision;
+
+public sealed partial class NodeProxy
+{
+    private void OnDomainEvent(DomainEvent e)
+    {
+        if (e.Kind != DomainEventKind.Stopped || _stopRequested)
+        {
+            return;
+        }
+
+        // The driver saw the domain die: that is the node's death, now, without waiting for the cluster's
+        // failure detector. Down its member at once so the cluster does not wait either.
+        Context.Emit("node.down", ("domain", Name), ("reason", e.Reason), ("detail", e.Detail), ("source", "driver"));
+        DownMember();
+        _stopRequested = true;
+        Exit(e.Reason == StopReason.Shutdown
+            ? ExitReason.Normal
+            : ExitReason.Error($"domain {Name} {e.Reason?.ToString().ToLowerInvariant()} ({e.Detail})"));
+    }
+
+    private void OnMemberUp(Member member)
+    {
+        _member = member.Address;
+        Context.Emit("node.ready", ("domain", Name), ("address", member.Address), ("ms", _since.ElapsedMilliseconds));
+    }
+
+    private void OnUnreachable()
+    {
+        // The backstop: the driver said nothing (a hung guest, a lost host agent), the cluster did.
+        Context.Emit("node.down", ("domain", Name), ("reason", "unreachable"), ("source", "cluster"));
+        DownMember();
+        Exit(ExitReason.Error($"node of domain {Name} became unreachable"));
+    }
+
+    private void OnExitSignal(ExitSignal signal)
+    {
+        if (!signal.From.Equals(Context.Parent))
+        {
+            return;
+        }
+
+        _stopRequested = true;
+        var driver = _host?.Driver;
+        if (driver is null)
+        {
+            Exit(signal.Reason);
+            return;
+        }
+
+        ShutdownAsync(driver, Name, _settings.ShutdownTimeout)
+            .PipeTo(Self, success: () => new Stopped(signal.Reason), failure: _ => new Stopped(signal.Reason));
+    }
+
+    private void DownMember()
+    {
+        if (_member is { } address)
+        {
+            Cluster.Get(Context.System).Down(address);
+        }
+    }
+
+    private static async Task ShutdownAsync(IHypervisor driver, string name, TimeSpan timeout)
+    {
+        try
+        {
+            await driver.ShutdownAsync(name, timeout);
+        }
+        catch (DomainStateException)
+        {
+            // Already off.
+        }
+
+        await driver.UndefineAsync(name);
+    }
+}

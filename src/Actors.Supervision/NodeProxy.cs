@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Actors.Hypervisor;
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace Actors.Supervision;
+
+/// <summary>A node as a child of an OTP supervisor: while this actor lives, its domain runs. It places and
+/// boots the domain, and exits when the domain dies, learning of the death from the driver's lifecycle event
+/// at once, or from Akka.Cluster (unreachable) as a backstop; whichever comes first ends it, so one death
+/// makes one restart. A shutdown signal from its supervisor shuts the domain down, then destroys it after the
+/// timeout. The VM-level tree is thus the same <see cref="OtpSupervisor"/> that supervises actors.</summary>
+public sealed partial class NodeProxy : OtpActor
+{
+    private readonly NodeProxySettings _settings;
+    private readonly Stopwatch _since = Stopwatch.StartNew();
+    private Host? _host;
+    private IDisposable? _watch;
+    private Address? _member;
+    private bool _stopRequested;
+
+    /// <summary>Creates the proxy; use <see cref="Props"/>.</summary>
+    public NodeProxy(NodeProxySettings settings)
+    {
+        _settings = settings;
+        TrapExit = true;
+        Receive<Booted>(_ => Context.Emit("node.boot", ("domain", Name), ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
+        Receive<Status.Failure>(f => Exit(ExitReason.Error($"domain {Name} failed to boot: {f.Cause.Message}")));
+        Receive<DomainEvent>(OnDomainEvent);
+        Receive<ClusterEvent.MemberUp>(e => e.Member.HasRole(DomainLabels.Role(Name)), e => OnMemberUp(e.Member));
+        Receive<ClusterEvent.UnreachableMember>(e => e.Member.Address.Equals(_member), _ => OnUnreachable());
+        Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
+        Receive<ExitSignal>(OnExitSignal);
+        Receive<Stopped>(s => Exit(s.Reason));
+    }
+
+    private string Name => _settings.Child;
+
+    /// <summary>Props for a proxy.</summary>
+    public static Props Props(NodeProxySettings settings) => Akka.Actor.Props.Create(() => new NodeProxy(settings));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        var service = _settings.Service;
+        _host = _settings.Placement.Reserve(service.Resources.MemoryMiB, service.Resources.VCpus);
+        if (_host is null)
+        {
+            Exit(ExitReason.Error($"no host has room for {service.Resources.MemoryMiB} MiB and {service.Resources.VCpus} vCPU for {Name}"));
+            return;
+        }
+
+        var self = Self;
+        _watch = _host.Watch(Name, e => self.Tell(e));
+        var cluster = Cluster.Get(Context.System);
+        cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+            typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.UnreachableMember));
+        var spec = _settings.Launch.Create(service, Name, _settings.Child, _settings.Ordinal, _host,
+            cluster.SelfAddress.System, cluster.SelfAddress.ToString());
+        BootAsync(_host.Driver, spec).PipeTo(Self, success: () => Booted.Instance, failure: e => new Status.Failure(e));
+    }
+
+    /// <inheritdoc />
+    protected override void OnExit(ExitReason reason)
+    {
+        _watch?.Dispose();
+        Cluster.Get(Context.System).Unsubscribe(Self);
+        if (_host is null)
+        {
+            return;
+        }
+
+        _settings.Placement.Release(_host, _settings.Service.Resources.MemoryMiB, _settings.Service.Resources.VCpus);
+        if (!_stopRequested)
+        {
+            // Stopped the Akka way (no shutdown signal): do not leave the domain running unsupervised.
+            _ = DestroyQuietlyAsync(_host.Driver, Name);
+        }
+    }
+
+    private static async Task BootAsync(IHypervisor driver, DomainSpec spec)
+    {
+        // The domain of an earlier incarnation of this child may still be defined (off) on the host.
+        try
+        {
+            var old = await driver.GetAsync(spec.Name);
+            if (old.State != DomainState.Off)
+            {
+                await driver.DestroyAsync(spec.Name);
+            }
+
+            await driver.UndefineAsync(spec.Name);
+        }
+        catch (DomainNotFoundException)
+        {
+        }
+
+        await driver.DefineAsync(spec);
+        await driver.BootAsync(spec.Name);
+    }
+
+    private static async Task DestroyQuietlyAsync(IHypervisor driver, string name)
+    {
+        try
+        {
+            await driver.DestroyAsync(name);
+        }
+        catch (HypervisorException)
+        {
+            // Already stopped or gone: nothing is left running.
+        }
+    }
+
+    private sealed record Booted
+    {
+        public static Booted Instance { get; } = new();
+    }
+
+    private sealed record Stopped(ExitReason Reason);
+}

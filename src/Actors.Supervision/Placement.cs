@@ -1,0 +1,44 @@
+using Actors.Hypervisor;
+
+namespace Actors.Supervision;
+
+/// <summary>Chooses a host for a node by free capacity: spread (the host with the most free memory) or pack
+/// (the fullest host that still fits). Thread-safe: node proxies place concurrently.</summary>
+public sealed class Placement
+{
+    private readonly Lock _lock = new();
+    private readonly List<Host> _hosts;
+    private readonly bool _pack;
+
+    /// <summary>Creates the placement over <paramref name="hosts"/>.</summary>
+    public Placement(IEnumerable<Host> hosts, bool pack = false)
+    {
+        _hosts = [.. hosts];
+        _pack = pack;
+    }
+
+    /// <summary>The hosts.</summary>
+    public IReadOnlyList<Host> Hosts => _hosts;
+
+    /// <summary>Reserves room for <paramref name="memoryMiB"/> and <paramref name="vcpus"/> on the best host
+    /// that is not lost, or returns null if none has room.</summary>
+    public Host? Reserve(int memoryMiB, int vcpus)
+    {
+        lock (_lock)
+        {
+            var fits = _hosts.Where(h => !h.Lost && h.FreeMemoryMiB >= memoryMiB && h.FreeVCpus >= vcpus);
+            var best = _pack ? fits.MinBy(h => h.FreeMemoryMiB) : fits.MaxBy(h => h.FreeMemoryMiB);
+            best?.Take(memoryMiB, vcpus);
+            return best;
+        }
+    }
+
+    /// <summary>Gives back a reservation.</summary>
+    public void Release(Host host, int memoryMiB, int vcpus)
+    {
+        lock (_lock)
+        {
+            host.Take(-memoryMiB, -vcpus);
+        }
+    }
+}

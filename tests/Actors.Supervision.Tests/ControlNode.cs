@@ -1,0 +1,46 @@
+using Actors.Hypervisor;
+using Actors.Node;
+
+namespace Actors.Supervision.Tests;
+
+/// <summary>A control node running the cluster supervisor over the given hosts, for one test.</summary>
+public sealed class ControlNode : IAsyncDisposable
+{
+    private ControlNode(Node.Node node, Placement placement, EventLog events)
+    {
+        Node = node;
+        Placement = placement;
+        Events = events;
+    }
+
+    public Node.Node Node { get; }
+
+    public Placement Placement { get; }
+
+    public EventLog Events { get; }
+
+    public static readonly IReadOnlyDictionary<string, string> FastGossip = new Dictionary<string, string>
+    {
+        ["ACTORS_NODE__GOSSIPINTERVAL"] = "00:00:00.200",
+        ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.200",
+    };
+
+    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null)
+    {
+        var options = new HypervisorOptions { Services = services, StateDirectory = Path.Combine(Path.GetTempPath(), "actors-supervision-tests") };
+        var placement = new Placement(hosts.Select(h => new Host(h, options)));
+        var events = new EventLog();
+        var supervisor = ClusterSupervisor.Service(services, placement, launch with { Environment = FastGossip }, policy);
+        var node = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), events.Add);
+        return new ControlNode(node, placement, events);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Node.StopAsync();
+        foreach (var host in Placement.Hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Actors.Hypervisor;
+using Akka.Actor;
+using Hello;
+using Xunit.Abstractions;
+
+namespace Actors.Supervision.Tests;
+
+public sealed class ProcessNodeSupervisionTests(ITestOutputHelper output)
+{
+    private static readonly string HelloProgram = Path.Combine(AppContext.BaseDirectory, "Hello.dll");
+
+    [Fact]
+    public async Task A_sigkilled_process_node_is_restarted_from_the_driver_event_and_its_replacement_answers()
+    {
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.Fixed(1) };
+        await using var control = await ControlNode.StartAsync([greeter], [new HostSpec("local", "process://", 4096, 8)],
+            new NodeLaunch { Program = HelloProgram });
+        await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == "greeter-1");
+        var service = ServiceRef.To(control.Node.System, greeter);
+        var first = await service.Ask<Greeting>(new Greet("before"), TimeSpan.FromSeconds(30));
+        Assert.Equal("greeter-1@127.0.0.1", first.Node);
+
+        var driver = (ProcessHypervisor)control.Placement.Hosts[0].Driver;
+        var killed = Stopwatch.StartNew();
+        Assert.Equal(0, Posix.Kill(driver.PidOf("greeter-1"), Posix.SigKill));
+        var restart = await control.Events.WaitForAsync(e => e.Event == "child.restart" && e.Fields["child"] == "greeter-1");
+        var restartedAfter = killed.Elapsed;
+        await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == "greeter-1");
+        var reply = await service.Ask<Greeting>(new Greet("after"), TimeSpan.FromSeconds(30));
+        var answeredAfter = killed.Elapsed;
+
+        Assert.Contains("crashed (signal 9)", restart.Fields["reason"]);
+        Assert.Contains(control.Events.All, e => e.Event == "node.down" && e.Fields["source"] == "driver");
+        Assert.DoesNotContain(control.Events.All, e => e.Event == "node.down" && e.Fields["source"] == "cluster");
+        Assert.Equal("Hello, after!", reply.Text);
+        // Akka.Cluster's failure detector needs seconds (acceptable heartbeat pause 3 s) to call a member
+        // unreachable; the driver event is not waiting for it.
+        Assert.True(restartedAfter < TimeSpan.FromSeconds(1), $"restart began {restartedAfter} after the kill");
+        output.WriteLine($"SIGKILL -> restart {restartedAfter.TotalMilliseconds:F0} ms; -> replacement answered {answeredAfter.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task A_crash_looping_service_is_given_up_after_its_intensity_and_not_restarted_again()
+    {
+        var looping = new ServiceSpec("looping", new SupervisorSpec(RestartStrategy.OneForOne, ChildSpec.Worker<Greeter>("g")));
+        var policy = new VmPolicy { Intensity = 2, Period = TimeSpan.FromMinutes(1) };
+        await using var control = await ControlNode.StartAsync([looping], [new HostSpec("local", "process://", 4096, 8)],
+            new NodeLaunch { Program = "/bin/false" }, policy);
+
+        var escalate = await control.Events.WaitForAsync(e => e.Event == "supervisor.escalate");
+
+        Assert.Contains("reached_max_restart_intensity", escalate.Fields["reason"]);
+        var boots = control.Events.All.Count(e => e.Event == "node.boot");
+        Assert.Equal(3, boots);
+        Assert.Equal(2, control.Events.All.Count(e => e.Event == "child.restart"));
+        Assert.Empty(await control.Placement.Hosts[0].Driver.ListAsync() is var list ? list.Where(d => d.State != DomainState.Off) : []);
+    }
+}
