@@ -44,17 +44,23 @@ public sealed class Node
     /// <param name="messageTypes">Message types of other services this node talks to, bound to Hyperion too.</param>
     /// <param name="events">Receives every <see cref="RuntimeEvent"/> of the node, <c>node.down</c> included.</param>
     /// <param name="cancellationToken">Abandons the wait for readiness (the node is then stopped).</param>
+    /// <param name="time">The node's clock (restart intensity, idle TTL, event timestamps); the system clock by default.</param>
     public static async Task<Node> StartAsync(
         ServiceSpec service,
         NodeOptions options,
         IEnumerable<Type>? messageTypes = null,
         Action<RuntimeEvent>? events = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TimeProvider? time = null)
     {
         options.Validate();
         var types = service.MessageTypes.Concat(messageTypes ?? []);
         var config = ConfigurationFactory.ParseString(NodeHocon.Render(options, service.Name, types));
         var system = ActorSystem.Create(options.ClusterName, config);
+        if (time is not null)
+        {
+            NodeIdentity.For(system).UseTime(time);
+        }
         var node = new Node(service, options.NodeName(service.Name), system, events);
         if (events is not null)
         {
@@ -74,6 +80,10 @@ public sealed class Node
         }
     }
 
+    /// <summary>The exit code the node's stop calls for: 0 after a requested stop or an idle reap, 3 when the
+    /// service's root supervisor gave up; null while running.</summary>
+    public int? ExitCode => CoordinatedShutdown.Get(System).ShutdownReason?.ExitCode;
+
     /// <summary>Stops the node gracefully: the service's supervision tree in reverse start order, then
     /// the cluster leave, then the ActorSystem (Akka's coordinated shutdown).</summary>
     public async Task StopAsync()
@@ -90,7 +100,7 @@ public sealed class Node
     {
         // The service starts before the node joins: a member that other nodes see Up can already serve, so
         // nothing routed to it the moment it is Up falls into dead letters.
-        var host = System.ActorOf(Props.Create(() => new ServiceHost(Service)), Service.Name);
+        var host = System.ActorOf(Props.Create(() => new ServiceHost(Service, options.IdleTtl)), Service.Name);
         CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-service", async () =>
         {
             try

@@ -22,7 +22,7 @@ public static class NodeHocon
                 serializers.hyperion = "Akka.Serialization.HyperionSerializer, Akka.Serialization.Hyperion"
                 serialization-bindings {
             """);
-        foreach (var type in messageTypes.Distinct())
+        foreach (var type in messageTypes.Append(typeof(Summon)).Distinct())
         {
             hocon.AppendLine($"      {Quote($"{type.FullName}, {type.Assembly.GetName().Name}")} = hyperion");
         }

@@ -38,6 +38,10 @@ public sealed record NodeOptions
     /// tell which member a domain it booted became.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
+    /// <summary>Stop the node cleanly once nothing has come for its service for this long (on-demand nodes);
+    /// null: never.</summary>
+    public TimeSpan? IdleTtl { get; init; }
+
     /// <summary>Akka's own log level: DEBUG, INFO, WARNING, ERROR or OFF.</summary>
     public string LogLevel { get; init; } = "WARNING";
 

@@ -9,12 +9,21 @@ namespace Actors.Node;
 internal sealed class ServiceHost : ReceiveActor
 {
     private readonly IActorRef _root;
+    private readonly ActorSelection _entry;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan? _idleTtl;
+    private DateTimeOffset _lastActivity;
+    private ITimer? _idleCheck;
     private ExitReason? _rootExit;
     private IActorRef? _stopRequester;
 
-    public ServiceHost(ServiceSpec service)
+    public ServiceHost(ServiceSpec service, TimeSpan? idleTtl)
     {
         _root = Context.ActorOf(OtpSupervisor.Props(service.Root), "root");
+        _entry = Context.ActorSelection($"root/{service.Entry}");
+        _time = NodeIdentity.For(Context.System).Time;
+        _idleTtl = idleTtl;
+        _lastActivity = _time.GetUtcNow();
         Context.Watch(_root);
 
         // The root stashes commands until its initial children have started: the answer means ready.
@@ -26,6 +35,36 @@ internal sealed class ServiceHost : ReceiveActor
         });
         Receive<OtpProtocol.ExitNotice>(n => _rootExit = n.Reason);
         Receive<Terminated>(t => t.ActorRef.Equals(_root), _ => OnRootExit());
+        Receive<IdleCheck>(_ => OnIdleCheck());
+        ReceiveAny(message =>
+        {
+            _lastActivity = _time.GetUtcNow();
+            _entry.Tell(message, Sender);
+        });
+    }
+
+    protected override void PreStart()
+    {
+        if (_idleTtl is { } ttl)
+        {
+            var self = Self;
+            var every = ttl / 4;
+            _idleCheck = _time.CreateTimer(_ => self.Tell(IdleCheck.Instance), null, every, every);
+        }
+    }
+
+    protected override void PostStop() => _idleCheck?.Dispose();
+
+    private void OnIdleCheck()
+    {
+        var idle = _time.GetUtcNow() - _lastActivity;
+        if (_stopRequester is null && idle >= _idleTtl)
+        {
+            // Reaped: the node stops itself cleanly, so its supervisor sees a normal exit and does not restart it.
+            _idleCheck?.Dispose();
+            Context.Emit("node.idle", ("idle_ms", (long)idle.TotalMilliseconds));
+            CoordinatedShutdown.Get(Context.System).Run(Idle.Instance);
+        }
     }
 
     private void OnRootExit()
@@ -47,6 +86,21 @@ internal sealed class ServiceHost : ReceiveActor
     public sealed record AwaitReady
     {
         public static AwaitReady Instance { get; } = new();
+    }
+
+    private sealed record IdleCheck
+    {
+        public static IdleCheck Instance { get; } = new();
+    }
+
+    /// <summary>Why the node shut down: nothing came for its service for the idle TTL.</summary>
+    public sealed class Idle : CoordinatedShutdown.Reason
+    {
+        public static Idle Instance { get; } = new();
+
+        public override int ExitCode => 0;
+
+        public override string ToString() => "idle";
     }
 
     public sealed record StopService

@@ -12,21 +12,45 @@ public static class ClusterSupervisor
     public static ServiceSpec Service(IReadOnlyList<ServiceSpec> services, Placement placement, NodeLaunch launch, VmPolicy? policy = null)
     {
         policy ??= new VmPolicy();
-        var perService = services
-            .Where(s => s.Scaling is FixedScaling)
-            .Select(s => ChildSpec.Supervisor(s.Name, NodesOf(s, placement, launch, policy))
-                // A service that crash-loops past its intensity is given up, not restarted for ever: its
-                // supervisor exits {shutdown,...}, which a transient child's parent takes as final.
-                .WithRestart(RestartType.Transient))
-            .ToList();
-        if (perService.Count == 0)
+        if (services.Count == 0)
         {
-            throw new ArgumentException("None of the services has a fixed instance count; the cluster supervisor has nothing to run.");
+            throw new ArgumentException("The cluster supervisor needs at least one service to run.");
         }
 
+        // A service that crash-loops past its intensity is given up, not restarted for ever: its supervisor
+        // exits {shutdown,...}, which a transient child's parent takes as final.
+        var perService = services
+            .Select(s => ChildSpec.Supervisor(s.Name, s.Scaling is FixedScaling ? NodesOf(s, placement, launch, policy) : OnDemand(policy))
+                .WithRestart(RestartType.Transient))
+            .ToList();
+        var summoned = services.Where(s => s.Scaling is not FixedScaling).ToDictionary(
+            s => s.Name,
+            s => (Func<string?, int, NodeProxySettings>)((tenant, ordinal) => Settings(s, tenant, ordinal, placement, launch, policy)));
+        perService.Add(ChildSpec.Worker("summoner", Summoner.Props(summoned)));
         var root = new SupervisorSpec(RestartStrategy.OneForOne, perService).WithIntensity(policy.Intensity, policy.Period);
         return new ServiceSpec(ServiceName, root);
     }
+
+    /// <summary>An on-demand or per-tenant service: nodes are started by the summoner, one instance each, and
+    /// restarted only if they crash (an idle node that stops itself exits normally and stays stopped).</summary>
+    public static SupervisorSpec OnDemand(VmPolicy policy) =>
+        new SupervisorSpec(RestartStrategy.SimpleOneForOne,
+                ChildSpec.Template("node", arg => NodeProxy.Props((NodeProxySettings)arg!))
+                    .WithRestart(RestartType.Transient)
+                    .WithShutdown(Shutdown.After(policy.ShutdownTimeout + TimeSpan.FromSeconds(5))))
+            .WithIntensity(policy.Intensity, policy.Period);
+
+    private static NodeProxySettings Settings(ServiceSpec service, string? tenant, int ordinal, Placement placement, NodeLaunch launch, VmPolicy policy) =>
+        new(service, tenant is null ? $"{service.Name}-{ordinal}" : $"{service.Name}-{tenant}", ordinal, placement, launch, policy.ShutdownTimeout)
+        {
+            Tenant = tenant,
+            IdleTtl = service.Scaling switch
+            {
+                OnDemandScaling d => d.IdleTtl,
+                PerTenantScaling t => t.IdleTtl,
+                _ => null,
+            },
+        };
 
     /// <summary>One service's nodes: <c>service-1</c> .. <c>service-N</c>, restarted one for one.</summary>
     public static SupervisorSpec NodesOf(ServiceSpec service, Placement placement, NodeLaunch launch, VmPolicy policy)

@@ -16,9 +16,10 @@ public sealed record NodeLaunch
     /// <summary>Settings every node gets, e.g. faster gossip for local clusters.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The domain spec of node <paramref name="domain"/> (child <paramref name="child"/>) of <paramref name="service"/>.</summary>
-    public DomainSpec Create(ServiceSpec service, string domain, string child, int ordinal, Host host, string clusterName, string seed)
+    /// <summary>The domain spec of the node <paramref name="node"/> describes, on <paramref name="host"/>.</summary>
+    public DomainSpec Create(NodeProxySettings node, Host host, string clusterName, string seed)
     {
+        var (service, domain, child, ordinal) = (node.Service, node.Child, node.Child, node.Ordinal);
         var environment = new Dictionary<string, string>(Environment)
         {
             ["ACTORS_NODE__ORDINAL"] = ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -26,6 +27,16 @@ public sealed record NodeLaunch
             ["ACTORS_NODE__CLUSTERNAME"] = clusterName,
             ["ACTORS_NODE__ROLES__0"] = DomainLabels.Role(domain),
         };
+        if (node.Tenant is { } tenant)
+        {
+            environment["ACTORS_NODE__ROLES__1"] = Summon.TenantRole(service.Name, tenant);
+        }
+
+        if (node.IdleTtl is { } ttl)
+        {
+            environment["ACTORS_NODE__IDLETTL"] = ttl.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var spec = new DomainSpec
         {
             Name = domain,
@@ -38,6 +49,7 @@ public sealed record NodeLaunch
                 [DomainLabels.Cluster] = clusterName,
                 [DomainLabels.Service] = service.Name,
                 [DomainLabels.Child] = child,
+                [DomainLabels.Tenant] = node.Tenant ?? string.Empty,
             },
         };
         return host.Driver.Uri.Scheme switch

@@ -55,8 +55,7 @@ public sealed partial class NodeProxy : OtpActor
         var cluster = Cluster.Get(Context.System);
         cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
             typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.UnreachableMember));
-        var spec = _settings.Launch.Create(service, Name, _settings.Child, _settings.Ordinal, _host,
-            cluster.SelfAddress.System, cluster.SelfAddress.ToString());
+        var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
         BootAsync(_host.Driver, spec).PipeTo(Self, success: () => Booted.Instance, failure: e => new Status.Failure(e));
     }
 

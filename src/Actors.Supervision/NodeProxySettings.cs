@@ -13,4 +13,11 @@ public sealed record NodeProxySettings(
     int Ordinal,
     Placement Placement,
     NodeLaunch Launch,
-    TimeSpan ShutdownTimeout);
+    TimeSpan ShutdownTimeout)
+{
+    /// <summary>The tenant of a per-tenant node.</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>For on-demand nodes: stop after this long without a message.</summary>
+    public TimeSpan? IdleTtl { get; init; }
+}

@@ -45,6 +45,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
     {
         var pong1 = _cluster["pong-1@127.0.0.1"].System;
         var entry = pong1.ActorSelection(TestServices.Pong().EntryPath);
+        Assert.Equal("/user/pong/root/pong", TestServices.Pong().EntryPath);
         var before = await entry.ResolveOne(TimeSpan.FromSeconds(5));
 
         entry.Tell(new Ping("crash"));

@@ -62,7 +62,7 @@ internal sealed class InProcHypervisor : IHypervisor
         {
             var options = NodeOptions.Bind(Configuration(domain.Spec));
             var types = _options.Services.SelectMany(s => s.MessageTypes);
-            domain.Node = await Node.Node.StartAsync(service, options, types, cancellationToken: cancellationToken);
+            domain.Node = await Node.Node.StartAsync(service, options, types, cancellationToken: cancellationToken, time: _options.Time);
         }
         catch (Exception e)
         {
@@ -130,7 +130,8 @@ internal sealed class InProcHypervisor : IHypervisor
 
     private void OnStopped(Domain domain, Node.Node node)
     {
-        var reason = domain.Requested ?? StopReason.Crashed;
+        // A node that stopped itself cleanly (an idle reap) shut down; any other unrequested end is a crash.
+        var reason = domain.Requested ?? (node.ExitCode == 0 ? StopReason.Shutdown : StopReason.Crashed);
         lock (_domains.Sync)
         {
             domain.State = DomainState.Off;

@@ -24,9 +24,9 @@ internal static class NodeRunner
         using var stop = StopSignal(run.Duration);
         var types = all.SelectMany(s => s.MessageTypes);
         var node = await Node.StartAsync(service, run.Node, types, run.Events.Write, stop.Token);
-        var stoppedByItself = await WaitAsync(stop.Token, node.Terminated);
+        await WaitAsync(stop.Token, node.Terminated);
         await node.StopAsync();
-        return stoppedByItself ? ActorsApplication.ServiceFailed : 0;
+        return node.ExitCode ?? 0;
     }
 
     /// <summary>Waits for a stop request or for <paramref name="ended"/>; true if <paramref name="ended"/> came first.</summary>

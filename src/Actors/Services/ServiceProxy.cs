@@ -12,15 +12,20 @@ internal sealed class ServiceProxy : ReceiveActor
     public const int MaxBuffered = 10_000;
 
     private readonly ServiceSpec _service;
+    private readonly string? _tenant;
+    private readonly string _role;
     private readonly string[] _entry;
+    private ActorSelection? _summoner;
     private readonly List<(Address Address, ActorSelection Entry)> _nodes = [];
     private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
     private int _next;
 
-    public ServiceProxy(ServiceSpec service)
+    public ServiceProxy(ServiceSpec service, string? tenant)
     {
         _service = service;
-        _entry = service.EntryPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        _tenant = tenant;
+        _role = tenant is null ? service.Name : Summon.TenantRole(service.Name, tenant);
+        _entry = service.IngressPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         Receive<ClusterEvent.MemberUp>(e => Add(e.Member));
         Receive<ClusterEvent.ReachableMember>(e => Add(e.Member));
         // A member that is downed, leaving or gone gets nothing new: a supervisor downs a node the moment its
@@ -49,6 +54,10 @@ internal sealed class ServiceProxy : ReceiveActor
         else if (_buffer.Count < MaxBuffered)
         {
             _buffer.Enqueue((message, Sender));
+            if (_buffer.Count == 1)
+            {
+                SummonIfOnDemand();
+            }
         }
         else
         {
@@ -57,9 +66,26 @@ internal sealed class ServiceProxy : ReceiveActor
         }
     }
 
+    private void SummonIfOnDemand()
+    {
+        if (_service.Scaling is not FixedScaling && _summoner is not null)
+        {
+            _summoner.Tell(new Summon(_service.Name, _tenant));
+        }
+    }
+
     private void Add(Member member)
     {
-        if (member.Status != MemberStatus.Up || !member.HasRole(_service.Name) || _nodes.Exists(n => n.Address == member.Address))
+        if (member.Status == MemberStatus.Up && member.HasRole(Summon.SupervisorRole))
+        {
+            _summoner = Context.ActorSelection(new RootActorPath(member.Address) / "user" / "supervisor" / "root" / "summoner");
+            if (_buffer.Count > 0)
+            {
+                SummonIfOnDemand();
+            }
+        }
+
+        if (member.Status != MemberStatus.Up || !member.HasRole(_role) || _nodes.Exists(n => n.Address == member.Address))
         {
             return;
         }

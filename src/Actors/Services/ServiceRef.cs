@@ -12,12 +12,21 @@ public sealed class ServiceRef : IExtension
 
     private ServiceRef(ActorSystem system) => _system = system;
 
-    /// <summary>A reference that reaches <paramref name="service"/>'s nodes from <paramref name="system"/>.</summary>
-    public static IActorRef To(ActorSystem system, ServiceSpec service) =>
-        system.WithExtension<ServiceRef, ServiceRefProvider>().Get(service);
+    /// <summary>A reference that reaches <paramref name="service"/>'s nodes from <paramref name="system"/>; for a
+    /// per-tenant service, only <paramref name="tenant"/>'s node.</summary>
+    public static IActorRef To(ActorSystem system, ServiceSpec service, string? tenant = null)
+    {
+        if (tenant is not null && ServiceName.Problem(tenant) is { } problem)
+        {
+            throw new ArgumentException($"Tenant '{tenant}' is not usable: {problem.Replace("service name", "tenant name", StringComparison.Ordinal)}.", nameof(tenant));
+        }
 
-    private IActorRef Get(ServiceSpec service) => _proxies.GetOrAdd(service.Name, _ =>
-        _system.ActorOf(Props.Create(() => new ServiceProxy(service)), $"to-{service.Name}"));
+        return system.WithExtension<ServiceRef, ServiceRefProvider>().Get(service, tenant);
+    }
+
+    private IActorRef Get(ServiceSpec service, string? tenant) =>
+        _proxies.GetOrAdd(tenant is null ? service.Name : $"{service.Name}@{tenant}", key =>
+            _system.ActorOf(Props.Create(() => new ServiceProxy(service, tenant)), $"to-{key.Replace('@', '.')}"));
 
     private sealed class ServiceRefProvider : ExtensionIdProvider<ServiceRef>
     {

@@ -37,6 +37,10 @@ public sealed record ServiceSpec
     /// <summary>How many nodes run.</summary>
     public Scaling Scaling { get; init; } = Scaling.Fixed(1);
 
+    /// <summary>Where a node receives the service's messages: <c>/user/{name}</c>, which hands them to the entry
+    /// child and notes the activity (an idle node can then stop itself).</summary>
+    public string IngressPath => $"/user/{Name}";
+
     /// <summary>Where the root supervisor runs in a node: <c>/user/{name}/root</c>.</summary>
     public string RootPath => $"/user/{Name}/root";
 
