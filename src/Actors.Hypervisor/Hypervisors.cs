@@ -16,6 +16,8 @@ public static class Hypervisors
 
         return parsed.Scheme switch
         {
+            "xen" or "xen+ssh" or "xen+tcp" or "test" => LibvirtHypervisor.Open(parsed, options),
+            "qemu" or "qemu+ssh" when LibvirtUri.IsLibvirtQemu(parsed) => LibvirtHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }
