@@ -4,7 +4,7 @@ using Actors.Hypervisor;
 namespace Actors.Hypervisor.Tests;
 
 /// <summary>The pure pieces of the descriptors: metadata, command line, disk names, spec checks.</summary>
-public sealed class DescriptorTests
+public sealed class LibvirtDescriptorTests
 {
     [Fact]
     public void Metadata_round_trips_service_and_labels_whatever_their_characters()

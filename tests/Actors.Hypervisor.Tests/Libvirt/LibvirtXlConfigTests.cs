@@ -3,7 +3,7 @@ using Actors.Hypervisor;
 namespace Actors.Hypervisor.Tests;
 
 /// <summary>xl.cfg output read back by xl's own parser (libxlutil) rather than by a grammar of ours.</summary>
-public sealed class XlConfigTests
+public sealed class LibvirtXlConfigTests
 {
     [Fact]
     public void A_node_parses_with_xl_and_every_setting_reads_back()

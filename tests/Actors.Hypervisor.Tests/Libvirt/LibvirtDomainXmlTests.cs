@@ -5,7 +5,7 @@ namespace Actors.Hypervisor.Tests;
 
 /// <summary>Every generated domain XML passes libvirt's schema, checked by virt-xml-validate in a real process,
 /// and the validator is shown to refuse broken documents.</summary>
-public sealed class DomainXmlValidationTests
+public sealed class LibvirtDomainXmlTests
 {
     private static readonly DomainSpec Minimal = new() { Name = "min", Service = "svc", Image = "/srv/img" };
 
