@@ -30,7 +30,7 @@ internal sealed partial class LibvirtHypervisor : IHypervisor
         _flavor = LibvirtUri.FlavorOf(uri);
         _inline = _flavor == LibvirtFlavor.Test;
         _ledger = new CapacityLedger(uri, capacity);
-        _hostHasKvm = new Lazy<bool>(HostHasKvm);
+        _hostHasKvm = new Lazy<bool>(HostHasKvm, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public Uri Uri { get; }

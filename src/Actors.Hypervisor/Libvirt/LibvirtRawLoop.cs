@@ -17,7 +17,7 @@ internal sealed partial class LibvirtRawLoop : IDisposable
     {
         _uri = new Uri(uri);
         Name = name;
-        Xml = TestDomainXml.Render(new DomainSpec { Name = name, Service = "raw-loop", MemoryMiB = 64 });
+        Xml = TestDomainXml.Render(SpecFor(name));
         LibvirtRuntime.EnsureStarted();
         _conn = Raw.virConnectOpen(uri);
         if (_conn == 0)
@@ -25,6 +25,9 @@ internal sealed partial class LibvirtRawLoop : IDisposable
             throw LibvirtError.Last().ToException(_uri, null);
         }
     }
+
+    /// <summary>The spec whose XML the loop defines: give the driver the same one to compare like with like.</summary>
+    public static DomainSpec SpecFor(string name) => new() { Name = name, Service = "raw-loop", MemoryMiB = 64 };
 
     /// <summary>The domain's name.</summary>
     public string Name { get; }

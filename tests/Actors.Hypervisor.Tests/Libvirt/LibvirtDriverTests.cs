@@ -151,7 +151,7 @@ public sealed class LibvirtDriverTests : IAsyncLifetime
             Assert.Contains("expected '>'", e.LibvirtMessage);
             Assert.Contains(e.LibvirtMessage, e.Message);
             Assert.StartsWith($"test://{file}", e.Message);
-            Assert.NotEqual(0, e.Code);
+            Assert.Equal(35, e.Code); // VIR_ERR_XML_DETAIL
         }
         finally
         {

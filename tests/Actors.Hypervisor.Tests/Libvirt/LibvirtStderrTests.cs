@@ -2,13 +2,6 @@ using Actors.Hypervisor;
 
 namespace Actors.Hypervisor.Tests;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class StderrCollection
-{
-    /// <summary>Tests that redirect the process's stderr run alone, so nothing else's output lands in theirs.</summary>
-    public const string Name = "stderr";
-}
-
 /// <summary>libvirt prints every error to stderr unless an error handler is set; the driver sets one.</summary>
 [Collection(StderrCollection.Name)]
 public sealed class LibvirtStderrTests

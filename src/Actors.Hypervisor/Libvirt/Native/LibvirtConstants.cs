@@ -31,11 +31,8 @@ internal static class LibvirtConstants
     // virDomainEventStoppedDetailType
     public const int StoppedShutdown = 0;
     public const int StoppedDestroyed = 1;
-    public const int StoppedCrashed = 2;
-    public const int StoppedFailed = 5;
 
     // virDomainState
-    public const int StateNoState = 0;
     public const int StateShutdown = 4;
     public const int StateShutoff = 5;
     public const int StateCrashed = 6;
@@ -44,6 +41,4 @@ internal static class LibvirtConstants
     public const int ShutoffUnknown = 0;
     public const int ShutoffShutdown = 1;
     public const int ShutoffDestroyed = 2;
-    public const int ShutoffCrashed = 3;
-    public const int ShutoffFailed = 6;
 }
