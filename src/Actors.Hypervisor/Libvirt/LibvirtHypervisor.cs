@@ -40,7 +40,15 @@ internal sealed partial class LibvirtHypervisor : IHypervisor
     public static LibvirtHypervisor Open(Uri uri, HypervisorOptions options)
     {
         var capacity = UriQuery.Parse(uri).Capacity();
-        LibvirtRuntime.EnsureStarted();
+        try
+        {
+            LibvirtRuntime.EnsureStarted();
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new HypervisorException(uri, null, $"{LibvirtNative.Library} could not be loaded; install libvirt's library (Debian: libvirt0)", e);
+        }
+
         var conn = LibvirtNative.virConnectOpen(LibvirtUri.WithoutCapacity(uri));
         if (conn.IsInvalid)
         {
