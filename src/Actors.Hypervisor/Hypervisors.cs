@@ -19,6 +19,8 @@ public static class Hypervisors
             "inproc" => InProcHypervisor.Open(parsed, options),
             "process" => ProcessHypervisor.Open(parsed, options),
             "sim" => SimHypervisor.Open(parsed, options),
+            "xen" or "xen+ssh" or "xen+tcp" or "test" => LibvirtHypervisor.Open(parsed, options),
+            "qemu" or "qemu+ssh" when LibvirtUri.IsLibvirtQemu(parsed) => LibvirtHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }

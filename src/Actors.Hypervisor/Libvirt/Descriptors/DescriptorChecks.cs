@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace Actors.Hypervisor;
+
+/// <summary>What a domain descriptor (libvirt XML, xl.cfg) needs of a spec beyond <see cref="DomainSpecValidator"/>:
+/// text that XML can carry, absolute paths, and network names that cannot smuggle options into an xl vif
+/// spec. Failures are <see cref="ArgumentException"/>s naming the field; the driver turns them into
+/// <see cref="InvalidDomainSpecException"/>.</summary>
+internal static partial class DescriptorChecks
+{
+    public static void Check(DomainSpec spec, bool needsImage)
+    {
+        Text("service", spec.Service);
+        Text("kernelCommandLine", spec.KernelCommandLine);
+        foreach (var (key, value) in spec.Labels)
+        {
+            Text("label key", key);
+            Text($"label '{key}'", value);
+        }
+
+        if (needsImage && string.IsNullOrEmpty(spec.Image))
+        {
+            throw new ArgumentException("image is empty; a VM domain boots the kernel and initrd of an image directory");
+        }
+
+        if (spec.Image is not null)
+        {
+            AbsolutePath("image", spec.Image);
+        }
+
+        foreach (var disk in spec.ReadOnlyDisks)
+        {
+            AbsolutePath("readOnlyDisks", disk);
+        }
+
+        if (spec.Network is { } net)
+        {
+            NetworkName("network bridge", net.Bridge);
+            if (net.Tap is not null)
+            {
+                NetworkName("network tap", net.Tap);
+            }
+
+            if (net.Mac is not null && !Mac().IsMatch(net.Mac))
+            {
+                throw new ArgumentException($"network mac '{net.Mac}' is not a MAC address like 52:54:00:12:34:56");
+            }
+        }
+    }
+
+    private static void Text(string field, string value)
+    {
+        try
+        {
+            XmlConvert.VerifyXmlChars(value);
+        }
+        catch (XmlException)
+        {
+            throw new ArgumentException($"{field} contains a character XML cannot carry");
+        }
+    }
+
+    private static void AbsolutePath(string field, string path)
+    {
+        Text(field, path);
+        if (!path.StartsWith('/') || path.Any(char.IsControl))
+        {
+            throw new ArgumentException($"{field} '{path}' is not an absolute path on the host");
+        }
+    }
+
+    private static void NetworkName(string field, string name)
+    {
+        if (!InterfaceName().IsMatch(name))
+        {
+            throw new ArgumentException($"{field} '{name}' is not an interface name: use 1-15 letters, digits, '_', '-' and '.'");
+        }
+    }
+
+    // Linux allows 15 bytes; the narrower alphabet keeps ',' '=' and quotes out of xl's vif syntax.
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,15}$", RegexOptions.CultureInvariant)]
+    private static partial Regex InterfaceName();
+
+    [GeneratedRegex("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Mac();
+}
