@@ -1,7 +1,7 @@
 using Actors.Benchmarks;
 using Spectre.Console;
 
-IScenario[] scenarios = [new MessagingScenario()];
+IScenario[] scenarios = [new MessagingScenario(), new LibvirtScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
