@@ -84,6 +84,17 @@ public sealed class Node
     /// service's root supervisor gave up; null while running.</summary>
     public int? ExitCode => CoordinatedShutdown.Get(System).ShutdownReason?.ExitCode;
 
+    /// <summary>True when the node stopped itself because it was idle for its TTL (a reap, not a crash).</summary>
+    public bool ReapedIdle => CoordinatedShutdown.Get(System).ShutdownReason is ServiceHost.Idle;
+
+    /// <summary>Completes when this node sees at least <paramref name="count"/> members Up.</summary>
+    public Task WhenMembersUpAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        System.ActorOf(Props.Create(() => new MembersUpWatcher(count, done)));
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Stops the node gracefully: the service's supervision tree in reverse start order, then
     /// the cluster leave, then the ActorSystem (Akka's coordinated shutdown).</summary>
     public async Task StopAsync()

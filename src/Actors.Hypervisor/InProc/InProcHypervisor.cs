@@ -131,7 +131,7 @@ internal sealed class InProcHypervisor : IHypervisor
     private void OnStopped(Domain domain, Node.Node node)
     {
         // A node that stopped itself cleanly (an idle reap) shut down; any other unrequested end is a crash.
-        var reason = domain.Requested ?? (node.ExitCode == 0 ? StopReason.Shutdown : StopReason.Crashed);
+        var reason = domain.Requested ?? (node.ReapedIdle ? StopReason.Shutdown : StopReason.Crashed);
         lock (_domains.Sync)
         {
             domain.State = DomainState.Off;

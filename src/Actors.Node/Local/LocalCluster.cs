@@ -52,7 +52,11 @@ public sealed class LocalCluster
         try
         {
             var rest = await Task.WhenAll(starting);
-            return new LocalCluster([seed, .. rest]);
+            Node[] nodes = [seed, .. rest];
+
+            // Ready when every node sees every member Up, so that whatever a test or a user sends first is routed.
+            await Task.WhenAll(nodes.Select(n => n.WhenMembersUpAsync(nodes.Length, cancellationToken)));
+            return new LocalCluster(nodes);
         }
         catch
         {
