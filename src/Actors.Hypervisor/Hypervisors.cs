@@ -16,6 +16,7 @@ public static class Hypervisors
 
         return parsed.Scheme switch
         {
+            "qemu" when parsed.AbsolutePath is not ("/system" or "/session") => QemuHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }
