@@ -88,7 +88,13 @@ internal sealed class QemuProcess : IAsyncDisposable
             qemu.Kill();
             var code = await qemu._exited;
             await qemu.DisposeAsync();
-            throw new IOException($"QEMU did not start (exit code {code}): {e.Message}; stderr: {qemu.StderrTail}", e);
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            var why = e is OperationCanceledException ? $"it did not connect to QMP within {StartTimeout.TotalSeconds:F0} s" : e.Message;
+            throw new IOException($"QEMU did not start ({why}; exit code {code}); stderr: {qemu.StderrTail}", e);
         }
         finally
         {

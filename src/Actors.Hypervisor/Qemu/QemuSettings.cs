@@ -26,6 +26,13 @@ internal sealed record QemuSettings(HostCapacity Capacity, QemuAccelerator Accel
         };
         var tsc = query.Long("tsc_khz") ?? (accel == QemuAccelerator.Tcg ? HostTsc.ReadKhz() : null);
         query.EnsureAllUsed();
+        if (accel == QemuAccelerator.Tcg && tsc is null)
+        {
+            // Failing here beats a guest that hangs calibrating its clock.
+            throw new HypervisorUriException(uri.OriginalString,
+                "runs guests under TCG, which need the host's TSC rate, and this host does not say it: add tsc_khz=<kHz>");
+        }
+
         return new QemuSettings(capacity, accel, tsc, options.StateDirectory);
     }
 }

@@ -82,7 +82,7 @@ internal sealed class QmpConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stream.DisposeAsync();
-        await _readLoop.ContinueWith(_ => { }, TaskScheduler.Default);
+        await _readLoop; // ends, without throwing, once the stream is closed
     }
 
     private async Task ReadLoopAsync()

@@ -9,6 +9,7 @@ internal sealed class CpioWriter(Stream output)
     private const int Regular = 0x8000;
     private const int CharDevice = 0x2000;
     private int _inode = 1;
+    private long _written;
 
     public void AddDirectory(string path) => Add(path, Directory | 0x1ED, [], nlink: 2);
 
@@ -38,8 +39,6 @@ internal sealed class CpioWriter(Stream output)
         Write(data);
         Pad();
     }
-
-    private long _written;
 
     private void Write(byte[] bytes)
     {
