@@ -21,7 +21,14 @@ internal sealed class ConsoleWatchers
     {
         foreach (var watcher in Volatile.Read(ref _watchers))
         {
-            watcher(line);
+            try
+            {
+                watcher(line);
+            }
+            catch (Exception)
+            {
+                // A failing watcher must not stop the console log, nor the report of QEMU's exit that waits for it.
+            }
         }
     }
 

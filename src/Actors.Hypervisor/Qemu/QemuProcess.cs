@@ -164,6 +164,7 @@ internal sealed class QemuProcess : IAsyncDisposable
         var accept = listener.AcceptAsync(timeout.Token).AsTask();
         if (await Task.WhenAny(accept, _exited) != accept)
         {
+            await timeout.CancelAsync();
             throw new IOException("QEMU exited before connecting to QMP");
         }
 
@@ -198,7 +199,15 @@ internal sealed class QemuProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
 
         // The pipes end when QEMU does; draining them first puts the last console lines in the log before Stopped.
-        await Task.WhenAll(console, stderr);
+        try
+        {
+            await Task.WhenAll(console, stderr);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A log that could not be written (disk full) loses lines, never the exit.
+        }
+
         return _process.ExitCode;
     }
 }

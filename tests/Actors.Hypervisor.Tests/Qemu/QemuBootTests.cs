@@ -133,6 +133,26 @@ public sealed class QemuBootTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(pid));
     }
 
+    [Fact]
+    public async Task A_qemu_that_cannot_start_fails_the_boot_with_its_stderr_and_leaves_the_domain_off()
+    {
+        var name = $"bad-{Guid.NewGuid():N}"[..20];
+        var image = Path.Combine(_state, "not-a-kernel");
+        Directory.CreateDirectory(image);
+        await File.WriteAllTextAsync(Path.Combine(image, "vmlinux"), "not a kernel");
+        await File.WriteAllTextAsync(Path.Combine(image, "initrd.cpio.gz"), string.Empty);
+        await Driver.DefineAsync(Spec(name) with { Image = image });
+
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => Driver.BootAsync(name));
+
+        output.WriteLine(e.Message);
+        Assert.Contains("boot failed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("stderr: qemu", e.Message, StringComparison.Ordinal); // QEMU says why, e.g. "linux kernel too old to load a ram disk"
+        Assert.Equal(DomainState.Off, (await Driver.GetAsync(name)).State);
+        Assert.Null(Driver.ProcessId(name));
+        Assert.Equal([DomainEventKind.Defined], Events.For(name).Select(ev => ev.Kind));
+    }
+
     private async Task<DomainEvent> BootUntilStoppedAsync(string prefix, string then)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..20];
