@@ -69,9 +69,9 @@ internal sealed partial class QemuHypervisor
     public async Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var (domain, qemu, ended) = Claim(name, StopIntent.Shutdown);
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var timer = new CancellationTokenSource(timeout, _options.Time))
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token))
         {
-            deadline.CancelAfter(timeout);
             await PressUntilStoppedAsync(qemu, ended, deadline.Token);
         }
 
