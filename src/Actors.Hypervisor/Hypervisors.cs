@@ -21,6 +21,7 @@ public static class Hypervisors
             "sim" => SimHypervisor.Open(parsed, options),
             "xen" or "xen+ssh" or "xen+tcp" or "test" => LibvirtHypervisor.Open(parsed, options),
             "qemu" or "qemu+ssh" when LibvirtUri.IsLibvirtQemu(parsed) => LibvirtHypervisor.Open(parsed, options),
+            "qemu" when parsed.AbsolutePath is not ("/system" or "/session") => QemuHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }

@@ -3,10 +3,10 @@ using System.Diagnostics;
 
 namespace Actors.Hypervisor;
 
-/// <summary>Starts child processes from one dedicated thread that lives as long as this process. Children
-/// are started through <c>setpriv --pdeathsig KILL</c> so that they die with us; the kernel sends that
-/// signal when the *thread* that forked them exits, so forking from a thread-pool thread (which may retire)
-/// would kill children at random.</summary>
+/// <summary>Starts child processes (node processes, QEMUs) from one dedicated thread that lives as long as
+/// this process. Drivers start children through <c>setpriv --pdeathsig KILL</c> so that they die with us; the
+/// kernel sends that signal when the *thread* that forked them exits, so forking from a thread-pool thread
+/// (which may retire) would kill children at random.</summary>
 internal sealed class ProcessLauncher
 {
     private static readonly Lazy<ProcessLauncher> Shared = new(() => new ProcessLauncher());

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Actors.Hypervisor;
+
+/// <summary>The command that runs one domain: <c>setpriv --pdeathsig KILL -- qemu-system-x86_64 -M microvm ...</c>.</summary>
+internal static class QemuCommandLine
+{
+    public const string Launcher = "setpriv";
+    public const string Emulator = "qemu-system-x86_64";
+
+    /// <param name="spec">The domain.</param>
+    /// <param name="image">Its image.</param>
+    /// <param name="settings">The driver's settings.</param>
+    /// <param name="qmpSocket">A unix socket the driver listens on; QEMU connects to it as its QMP client end.</param>
+    public static IReadOnlyList<string> Arguments(DomainSpec spec, QemuImage image, QemuSettings settings, string qmpSocket)
+    {
+        // setpriv makes QEMU die with the thread that started it, so a crashed host process leaves no VM behind.
+        List<string> args = ["--pdeathsig", "KILL", "--", Emulator, "-name", spec.Name];
+
+        // microvm's ACPI stays on: the Debian kernel finds virtio-mmio devices and the power button only through it.
+        args.AddRange(["-M", "microvm"]);
+        args.AddRange(settings.Accelerator == QemuAccelerator.Kvm
+            ? ["-accel", "kvm", "-cpu", "host"]
+            : ["-accel", "tcg", "-cpu", "max"]);
+        args.AddRange(["-m", $"{spec.MemoryMiB}", "-smp", $"{spec.VCpus}", "-nographic", "-no-reboot"]);
+        args.AddRange(["-kernel", image.Kernel, "-initrd", image.Initrd]);
+        args.AddRange(["-append", QemuKernelCommandLine.Build(spec, TscKhz(settings))]);
+
+        // The serial console goes to QEMU's stdout, which the driver reads as a stream (and copies to the console log).
+        args.AddRange(["-serial", "stdio", "-monitor", "none"]);
+        args.AddRange(["-chardev", $"socket,id=qmp,path={Escape(qmpSocket)}", "-mon", "chardev=qmp,mode=control"]);
+
+        var i = 0;
+        foreach (var disk in image.Disks(spec))
+        {
+            args.AddRange(["-drive", $"file={Escape(disk)},format=raw,if=none,id=ro{i},readonly=on",
+                "-device", $"virtio-blk-device,drive=ro{i}"]);
+            i++;
+        }
+
+        if (spec.Network is { } net)
+        {
+            args.AddRange(["-netdev", Netdev(net), "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
+        }
+
+        return args;
+    }
+
+    public static long? TscKhz(QemuSettings settings) => settings.Accelerator == QemuAccelerator.Tcg ? settings.TscKhz : null;
+
+    // A named tap (made by the caller) is used as is; without one, qemu-bridge-helper makes a tap and adds it to
+    // the bridge (it needs "allow <bridge>" in /etc/qemu/bridge.conf).
+    private static string Netdev(NetworkSpec net) => net.Tap is { } tap
+        ? $"tap,id=net0,ifname={Escape(tap)},script=no,downscript=no"
+        : $"bridge,id=net0,br={Escape(net.Bridge)}";
+
+    /// <summary>A locally administered MAC in QEMU's 52:54:00 prefix, stable for a domain name across boots.</summary>
+    public static string Mac(string name)
+    {
+        var h = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+        return $"52:54:00:{h[0]:x2}:{h[1]:x2}:{h[2]:x2}";
+    }
+
+    // QEMU option values separate with ','; a literal comma is written twice.
+    private static string Escape(string value) => value.Replace(",", ",,", StringComparison.Ordinal);
+}

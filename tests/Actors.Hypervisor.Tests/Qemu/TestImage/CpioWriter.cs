@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace Actors.Hypervisor.Tests.Qemu;
+
+/// <summary>Writes a cpio archive in the "newc" format the kernel unpacks as an initramfs.</summary>
+internal sealed class CpioWriter(Stream output)
+{
+    private const int Directory = 0x4000;
+    private const int Regular = 0x8000;
+    private const int CharDevice = 0x2000;
+    private int _inode = 1;
+    private long _written;
+
+    public void AddDirectory(string path) => Add(path, Directory | 0x1ED, [], nlink: 2);
+
+    public void AddFile(string path, byte[] data, int permissions) => Add(path, Regular | permissions, data);
+
+    public void AddCharDevice(string path, int major, int minor, int permissions) =>
+        Add(path, CharDevice | permissions, [], rdevMajor: major, rdevMinor: minor);
+
+    /// <summary>Writes the trailer that ends the archive.</summary>
+    public void Finish()
+    {
+        _inode = 0;
+        Add("TRAILER!!!", 0, []);
+    }
+
+    private void Add(string path, int mode, byte[] data, int nlink = 1, int rdevMajor = 0, int rdevMinor = 0)
+    {
+        var name = Encoding.UTF8.GetBytes(path);
+
+        // magic, ino, mode, uid, gid, nlink, mtime, filesize, devmajor, devminor, rdevmajor, rdevminor, namesize, check
+        int[] fields = [_inode++, mode, 0, 0, nlink, 0, data.Length, 0, 0, rdevMajor, rdevMinor, name.Length + 1, 0];
+        var header = "070701" + string.Concat(fields.Select(f => f.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)));
+        Write(Encoding.ASCII.GetBytes(header));
+        Write(name);
+        Write([0]);
+        Pad();
+        Write(data);
+        Pad();
+    }
+
+    private void Write(byte[] bytes)
+    {
+        output.Write(bytes);
+        _written += bytes.Length;
+    }
+
+    // Header+name and data each end on a 4-byte boundary.
+    private void Pad() => Write(new byte[(4 - (int)(_written % 4)) % 4]);
+}
