@@ -29,6 +29,9 @@ public sealed class OnDemandTests
         var replies = await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(Enumerable.Range(1, 5).Select(i => $"Hello, n{i}!"), replies.Select(r => r.Text));
         Assert.Single(replies.Select(r => r.Node).Distinct());
+
+        // The proxy reports the boot when the driver's boot call returns, which may be after the first replies.
+        await control.Events.WaitForAsync(e => e.Event == "node.boot");
         Assert.Single(control.Events.All, e => e.Event == "node.boot");
     }
 
