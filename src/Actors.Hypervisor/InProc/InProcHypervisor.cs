@@ -82,6 +82,9 @@ internal sealed class InProcHypervisor : IHypervisor
         domain.Requested ??= StopReason.Shutdown;
         domain.State = DomainState.ShuttingDown;
         var node = domain.Node!;
+
+        // Taken before the stop starts: the stop replaces the domain's completion source once it has fired.
+        var stopped = domain.Stopped.Task;
         var stop = node.StopAsync();
         if (await Task.WhenAny(stop, Task.Delay(timeout, cancellationToken)) != stop)
         {
@@ -89,15 +92,16 @@ internal sealed class InProcHypervisor : IHypervisor
             await node.System.Terminate();
         }
 
-        await domain.Stopped.Task;
+        await stopped;
     }
 
     public async Task DestroyAsync(string name, CancellationToken cancellationToken = default)
     {
         var domain = _domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
+        var stopped = domain.Stopped.Task;
         await domain.Node!.System.Terminate();
-        await domain.Stopped.Task;
+        await stopped;
     }
 
     public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
@@ -123,8 +127,9 @@ internal sealed class InProcHypervisor : IHypervisor
         foreach (var d in _domains.All().Where(d => d.Node is not null && d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;
+            var stopped = d.Stopped.Task;
             await d.Node!.System.Terminate();
-            await d.Stopped.Task;
+            await stopped;
         }
     }
 

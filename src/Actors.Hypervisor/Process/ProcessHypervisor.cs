@@ -78,8 +78,10 @@ internal sealed class ProcessHypervisor : IHypervisor
         var domain = _domains.GetRunning(name, "shut down");
         domain.Requested ??= StopReason.Shutdown;
         domain.State = DomainState.ShuttingDown;
-        Posix.Kill(domain.Pid, Posix.SigTerm);
+
+        // Taken before the signal: the exit replaces the domain's completion source once it has fired.
         var stopped = domain.Stopped.Task;
+        Posix.Kill(domain.Pid, Posix.SigTerm);
         if (await Task.WhenAny(stopped, Task.Delay(timeout, cancellationToken)) != stopped)
         {
             domain.Requested = StopReason.Destroyed;
@@ -93,8 +95,9 @@ internal sealed class ProcessHypervisor : IHypervisor
     {
         var domain = _domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
+        var stopped = domain.Stopped.Task;
         Posix.Kill(domain.Pid, Posix.SigKill);
-        await domain.Stopped.Task;
+        await stopped;
     }
 
     public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
@@ -120,8 +123,9 @@ internal sealed class ProcessHypervisor : IHypervisor
         foreach (var d in _domains.All().Where(d => d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;
+            var stopped = d.Stopped.Task;
             Posix.Kill(d.Pid, Posix.SigKill);
-            await d.Stopped.Task;
+            await stopped;
         }
     }
 
