@@ -64,7 +64,7 @@ public sealed class HelloSmokeTests
                 seen.Add(line);
                 if (line.Contains("\"event\":\"node.up\""))
                 {
-                    Assert.Equal(0, Posix.Kill(process.Id, Posix.Sigterm));
+                    Assert.Equal(0, Signals.Kill(process.Id, Signals.Sigterm));
                 }
             }
 

@@ -23,7 +23,7 @@ public sealed class ProcessNodeSupervisionTests(ITestOutputHelper output)
 
         var driver = (ProcessHypervisor)control.Placement.Hosts[0].Driver;
         var killed = Stopwatch.StartNew();
-        Assert.Equal(0, Posix.Kill(driver.PidOf("greeter-1"), Posix.SigKill));
+        Assert.Equal(0, Signals.Kill(driver.PidOf("greeter-1"), Signals.SigKill));
         var restart = await control.Events.WaitForAsync(e => e.Event == "child.restart" && e.Fields["child"] == "greeter-1");
         var restartedAfter = killed.Elapsed;
         await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == "greeter-1");

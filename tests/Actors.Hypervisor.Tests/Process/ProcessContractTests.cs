@@ -24,7 +24,7 @@ public sealed class ProcessContractTests(ITestOutputHelper output) : HypervisorC
 
     protected override Task CrashAsync(IHypervisor hypervisor, string name)
     {
-        Assert.Equal(0, Posix.Kill(((ProcessHypervisor)hypervisor).PidOf(name), Posix.SigKill));
+        Assert.Equal(0, Signals.Kill(((ProcessHypervisor)hypervisor).PidOf(name), Signals.SigKill));
         return Task.CompletedTask;
     }
 
@@ -39,7 +39,7 @@ public sealed class ProcessContractTests(ITestOutputHelper output) : HypervisorC
         var pid = ((ProcessHypervisor)h).PidOf(name);
 
         var watch = Stopwatch.StartNew();
-        Posix.Kill(pid, Posix.SigKill);
+        Signals.Kill(pid, Signals.SigKill);
         var stopped = await events.WaitForAsync(name, DomainEventKind.Stopped);
         watch.Stop();
 

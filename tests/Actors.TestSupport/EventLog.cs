@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 
-namespace Actors.Supervision.Tests;
+namespace Actors.TestSupport;
 
-/// <summary>Collects runtime events and lets a test await the first one that matches, without sleeping.</summary>
+/// <summary>Collects runtime events from nodes and lets a test await the first one that matches.</summary>
 public sealed class EventLog
 {
     private readonly ConcurrentQueue<RuntimeEvent> _all = new();
@@ -19,7 +19,7 @@ public sealed class EventLog
 
     public async Task<RuntimeEvent> WaitForAsync(Func<RuntimeEvent, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
         await foreach (var e in _channel.Reader.ReadAllAsync(cts.Token))
         {
             if (match(e))
@@ -28,6 +28,6 @@ public sealed class EventLog
             }
         }
 
-        throw new InvalidOperationException("event stream ended");
+        throw new TimeoutException("event stream ended");
     }
 }

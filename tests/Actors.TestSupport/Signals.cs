@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace Actors.Node.Tests;
+namespace Actors.TestSupport;
 
 /// <summary>Sends POSIX signals, which <see cref="System.Diagnostics.Process"/> cannot (it only kills).</summary>
-internal static partial class Posix
+public static partial class Signals
 {
+    public const int SigKill = 9;
     public const int Sigterm = 15;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
