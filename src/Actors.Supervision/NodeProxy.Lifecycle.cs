@@ -26,7 +26,8 @@ public sealed partial class NodeProxy
     private void OnMemberUp(Member member)
     {
         _member = member.Address;
-        Context.Emit("node.ready", ("domain", Name), ("address", member.Address), ("ms", _since.ElapsedMilliseconds));
+        Context.Emit("node.ready", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
+            ("host", _host?.Spec.Name), ("address", member.Address), ("ms", _since.ElapsedMilliseconds));
     }
 
     private void OnUnreachable()

@@ -24,7 +24,8 @@ public sealed partial class NodeProxy : OtpActor
     {
         _settings = settings;
         TrapExit = true;
-        Receive<Booted>(_ => Context.Emit("node.boot", ("domain", Name), ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
+        Receive<Booted>(_ => Context.Emit("node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
+            ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
         Receive<Status.Failure>(f => Exit(ExitReason.Error($"domain {Name} failed to boot: {f.Cause.Message}")));
         Receive<DomainEvent>(OnDomainEvent);
         Receive<ClusterEvent.MemberUp>(e => e.Member.HasRole(DomainLabels.Role(Name)), e => OnMemberUp(e.Member));

@@ -6,12 +6,15 @@ namespace Actors.Supervision.Tests;
 /// <summary>A control node running the cluster supervisor over the given hosts, for one test.</summary>
 public sealed class ControlNode : IAsyncDisposable
 {
-    private ControlNode(Node.Node node, Placement placement, EventLog events)
+    private ControlNode(Node.Node node, Placement placement, EventLog events, NodeTable table)
     {
         Node = node;
         Placement = placement;
         Events = events;
+        Table = table;
     }
+
+    public NodeTable Table { get; }
 
     public Node.Node Node { get; }
 
@@ -35,9 +38,14 @@ public sealed class ControlNode : IAsyncDisposable
         };
         var placement = new Placement(hosts.Select(h => new Host(h, options)));
         var events = new EventLog();
+        var table = new NodeTable();
         var supervisor = ClusterSupervisor.Service(services, placement, launch with { Environment = FastGossip }, policy);
-        var node = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), events.Add);
-        return new ControlNode(node, placement, events);
+        var node = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), e =>
+        {
+            table.Apply(e);
+            events.Add(e);
+        });
+        return new ControlNode(node, placement, events, table);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using Actors.Hypervisor;
+
+namespace Actors.Supervision;
+
+/// <summary>The operators' way in: HTTP on loopback only, served by the node that runs the cluster supervisor.
+/// <c>GET /nodes</c> lists the nodes (what <c>actors ps</c> prints); <c>POST /nodes/NAME/kill</c> destroys a node's
+/// domain through its host's driver, and the supervisor restarts it as it would after any other death.</summary>
+public sealed class ControlEndpoint : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private readonly HttpListener _listener = new();
+    private readonly NodeTable _table;
+    private readonly Placement _placement;
+    private readonly Task _serving;
+
+    /// <summary>Starts serving on <c>http://127.0.0.1:<paramref name="port"/>/</c>.</summary>
+    public ControlEndpoint(NodeTable table, Placement placement, int port)
+    {
+        _table = table;
+        _placement = placement;
+        Url = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    /// <summary>Where the endpoint listens.</summary>
+    public string Url { get; }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _serving;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            try
+            {
+                await HandleAsync(context.Request, context.Response);
+            }
+            catch (Exception e)
+            {
+                await ReplyAsync(context.Response, 500, new { error = e.Message });
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerRequest request, HttpListenerResponse response)
+    {
+        var path = request.Url!.AbsolutePath.Trim('/').Split('/');
+        switch (request.HttpMethod, path)
+        {
+            case ("GET", ["nodes"]):
+                await ReplyAsync(response, 200, _table.Rows.Select(r => new
+                {
+                    r.Node, r.Service, r.Tenant, r.Host, r.State, UptimeSeconds = (long)_table.Uptime(r).TotalSeconds, r.Restarts,
+                }));
+                break;
+            case ("POST", ["nodes", var name, "kill"]):
+                var row = _table.Rows.FirstOrDefault(r => r.Node == name);
+                var host = _placement.Hosts.FirstOrDefault(h => h.Spec.Name == row?.Host);
+                if (row is null || host is null)
+                {
+                    await ReplyAsync(response, 404, new { error = $"no node named '{name}'; nodes: {string.Join(", ", _table.Rows.Select(r => r.Node))}" });
+                    break;
+                }
+
+                try
+                {
+                    await host.Driver.DestroyAsync(name);
+                    await ReplyAsync(response, 202, new { killed = name, host = host.Spec.Name });
+                }
+                catch (DomainStateException e)
+                {
+                    await ReplyAsync(response, 409, new { error = e.Message });
+                }
+
+                break;
+            default:
+                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET /nodes or POST /nodes/NAME/kill" });
+                break;
+        }
+    }
+
+    private static async Task ReplyAsync(HttpListenerResponse response, int status, object body)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(response.OutputStream, body, Json);
+        response.Close();
+    }
+}
