@@ -6,25 +6,17 @@ namespace Actors.Hypervisor;
 /// <summary><c>inproc://</c>: a domain is a node (its own ActorSystem) inside this process. Boot starts the
 /// node and waits until it is ready; destroy terminates its ActorSystem at once; shutdown is the node's
 /// coordinated shutdown. The node's settings come from the domain's environment (<c>ACTORS_NODE__PORT</c>, ...).</summary>
-internal sealed class InProcHypervisor : IHypervisor
+internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, IHypervisor
 {
     private readonly HypervisorOptions _options;
-    private readonly DomainTable<Domain> _domains;
-    private readonly CapacityLedger _ledger;
-    private readonly EventHub _events = new();
 
     private InProcHypervisor(Uri uri, HostCapacity capacity, HypervisorOptions options)
+        : base(uri, capacity)
     {
-        Uri = uri;
-        Capacity = capacity;
         _options = options;
-        _domains = new DomainTable<Domain>(uri);
-        _ledger = new CapacityLedger(uri, capacity);
     }
 
-    public Uri Uri { get; }
-
-    public HostCapacity Capacity { get; }
+    protected override DateTimeOffset Now => _options.Time.GetUtcNow();
 
     public static InProcHypervisor Open(Uri uri, HypervisorOptions options)
     {
@@ -34,30 +26,14 @@ internal sealed class InProcHypervisor : IHypervisor
         return new InProcHypervisor(uri, capacity, options);
     }
 
-    public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
-    {
-        DomainSpecValidator.Validate(Uri, spec);
-        _domains.Add(new Domain(spec));
-        Publish(spec.Name, DomainEventKind.Defined);
-        return Task.CompletedTask;
-    }
+    protected override Domain NewDomain(DomainSpec spec) => new(spec);
 
     public async Task BootAsync(string name, CancellationToken cancellationToken = default)
     {
-        var service = _options.Services.FirstOrDefault(s => s.Name == _domains.Get(name).Spec.Service)
+        var service = _options.Services.FirstOrDefault(s => s.Name == Domains.Get(name).Spec.Service)
             ?? throw new InvalidDomainSpecException(Uri, name,
-                $"service '{_domains.Get(name).Spec.Service}' is not one of this application's services ({string.Join(", ", _options.Services.Select(s => s.Name))})");
-        var domain = _domains.BeginBoot(name);
-        try
-        {
-            _ledger.Reserve(domain.Spec);
-        }
-        catch
-        {
-            domain.State = DomainState.Off;
-            throw;
-        }
-
+                $"service '{Domains.Get(name).Spec.Service}' is not one of this application's services ({string.Join(", ", _options.Services.Select(s => s.Name))})");
+        var domain = BeginBoot(name);
         try
         {
             var options = NodeOptions.Bind(Configuration(domain.Spec));
@@ -67,7 +43,7 @@ internal sealed class InProcHypervisor : IHypervisor
         catch (Exception e)
         {
             domain.State = DomainState.Off;
-            _ledger.Release(name);
+            Ledger.Release(name);
             throw new HypervisorException(Uri, name, $"node failed to start: {e.Message}", e);
         }
 
@@ -78,7 +54,7 @@ internal sealed class InProcHypervisor : IHypervisor
 
     public async Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var domain = _domains.GetRunning(name, "shut down");
+        var domain = Domains.GetRunning(name, "shut down");
         domain.Requested ??= StopReason.Shutdown;
         domain.State = DomainState.ShuttingDown;
         var node = domain.Node!;
@@ -97,34 +73,19 @@ internal sealed class InProcHypervisor : IHypervisor
 
     public async Task DestroyAsync(string name, CancellationToken cancellationToken = default)
     {
-        var domain = _domains.GetRunning(name, "destroy");
+        var domain = Domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
         var stopped = domain.Stopped.Task;
         await domain.Node!.System.Terminate();
         await stopped;
     }
 
-    public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
-    {
-        _domains.Remove(name);
-        Publish(name, DomainEventKind.Undefined);
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DomainInfo>>(_domains.All().Select(DomainTable<Domain>.Info).ToList());
-
-    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(DomainTable<Domain>.Info(_domains.Get(name)));
-
-    public IDisposable Subscribe(Action<DomainEvent> observer) => _events.Subscribe(observer);
-
     /// <summary>The node a running domain runs (for tests and for making it die from outside).</summary>
-    internal Node.Node? NodeOf(string name) => _domains.Get(name).Node;
+    internal Node.Node? NodeOf(string name) => Domains.Get(name).Node;
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var d in _domains.All().Where(d => d.Node is not null && d.State != DomainState.Off))
+        foreach (var d in Domains.All().Where(d => d.Node is not null && d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;
             var stopped = d.Stopped.Task;
@@ -137,16 +98,9 @@ internal sealed class InProcHypervisor : IHypervisor
     {
         // A node that stopped itself cleanly (an idle reap) shut down; any other unrequested end is a crash.
         var reason = domain.Requested ?? (node.ReapedIdle ? StopReason.Shutdown : StopReason.Crashed);
-        lock (_domains.Sync)
-        {
-            domain.State = DomainState.Off;
-            domain.LastStop = reason;
-            domain.Requested = null;
-            domain.Node = null;
-        }
-
-        _ledger.Release(domain.Spec.Name);
-        Publish(domain.Spec.Name, DomainEventKind.Stopped, reason);
+        domain.Requested = null;
+        domain.Node = null;
+        MarkStopped(domain, reason);
         var stopped = domain.Stopped;
         domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         stopped.TrySetResult();
@@ -159,10 +113,7 @@ internal sealed class InProcHypervisor : IHypervisor
                 .Select(kv => new KeyValuePair<string, string?>(kv.Key["ACTORS_".Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)))
             .Build();
 
-    private void Publish(string name, DomainEventKind kind, StopReason? reason = null) =>
-        _events.Publish(new DomainEvent(name, kind, _options.Time.GetUtcNow(), reason));
-
-    private sealed class Domain(DomainSpec spec) : IDomainEntry
+    internal sealed class Domain(DomainSpec spec) : IDomainEntry
     {
         public DomainSpec Spec { get; } = spec;
 

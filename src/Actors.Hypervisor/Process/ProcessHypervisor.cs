@@ -7,26 +7,18 @@ namespace Actors.Hypervisor;
 /// and its stdout and stderr go to <c>{state}/{domain}.log</c>. Destroy is SIGKILL, shutdown is SIGTERM then
 /// SIGKILL after the timeout, and an exit nobody asked for is reported at once: Crashed, or Shutdown when
 /// the program exited 0 by itself. Children die with this process (parent-death signal).</summary>
-internal sealed class ProcessHypervisor : IHypervisor
+internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>, IHypervisor
 {
     private readonly HypervisorOptions _options;
-    private readonly DomainTable<Domain> _domains;
-    private readonly CapacityLedger _ledger;
-    private readonly EventHub _events = new();
 
     private ProcessHypervisor(Uri uri, HostCapacity capacity, HypervisorOptions options)
+        : base(uri, capacity)
     {
-        Uri = uri;
-        Capacity = capacity;
         _options = options;
-        _domains = new DomainTable<Domain>(uri);
-        _ledger = new CapacityLedger(uri, capacity);
         Directory.CreateDirectory(options.StateDirectory);
     }
 
-    public Uri Uri { get; }
-
-    public HostCapacity Capacity { get; }
+    protected override DateTimeOffset Now => _options.Time.GetUtcNow();
 
     public static ProcessHypervisor Open(Uri uri, HypervisorOptions options)
     {
@@ -39,31 +31,27 @@ internal sealed class ProcessHypervisor : IHypervisor
     /// <summary>The log file of a domain.</summary>
     public string LogPath(string name) => Path.Combine(_options.StateDirectory, $"{name}.log");
 
-    public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
+    protected override Domain NewDomain(DomainSpec spec) => new(spec);
+
+    protected override void CheckSpec(DomainSpec spec)
     {
-        DomainSpecValidator.Validate(Uri, spec);
         if (string.IsNullOrEmpty(spec.Image))
         {
             throw new InvalidDomainSpecException(Uri, spec.Name, "image is empty; give the program to run (a .dll runs under dotnet)");
         }
-
-        _domains.Add(new Domain(spec));
-        Publish(spec.Name, DomainEventKind.Defined);
-        return Task.CompletedTask;
     }
 
     public async Task BootAsync(string name, CancellationToken cancellationToken = default)
     {
-        var domain = _domains.BeginBoot(name);
+        var domain = BeginBoot(name);
         try
         {
-            _ledger.Reserve(domain.Spec);
             domain.Process = await ProcessLauncher.Instance.StartAsync(StartInfo(domain.Spec));
         }
         catch (Exception e)
         {
             domain.State = DomainState.Off;
-            _ledger.Release(name);
+            Ledger.Release(name);
             throw e is HypervisorException ? e : new HypervisorException(Uri, name, $"could not start {domain.Spec.Image}: {e.Message}", e);
         }
 
@@ -75,7 +63,7 @@ internal sealed class ProcessHypervisor : IHypervisor
 
     public async Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var domain = _domains.GetRunning(name, "shut down");
+        var domain = Domains.GetRunning(name, "shut down");
         domain.Requested ??= StopReason.Shutdown;
         domain.State = DomainState.ShuttingDown;
 
@@ -93,34 +81,19 @@ internal sealed class ProcessHypervisor : IHypervisor
 
     public async Task DestroyAsync(string name, CancellationToken cancellationToken = default)
     {
-        var domain = _domains.GetRunning(name, "destroy");
+        var domain = Domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
         var stopped = domain.Stopped.Task;
         Posix.Kill(domain.Pid, Posix.SigKill);
         await stopped;
     }
 
-    public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
-    {
-        _domains.Remove(name);
-        Publish(name, DomainEventKind.Undefined);
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DomainInfo>>(_domains.All().Select(DomainTable<Domain>.Info).ToList());
-
-    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(DomainTable<Domain>.Info(_domains.Get(name)));
-
-    public IDisposable Subscribe(Action<DomainEvent> observer) => _events.Subscribe(observer);
-
     /// <summary>The process id of a running domain.</summary>
-    internal int PidOf(string name) => _domains.GetRunning(name, "inspect").Pid;
+    internal int PidOf(string name) => Domains.GetRunning(name, "inspect").Pid;
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var d in _domains.All().Where(d => d.State != DomainState.Off))
+        foreach (var d in Domains.All().Where(d => d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;
             var stopped = d.Stopped.Task;
@@ -163,25 +136,15 @@ internal sealed class ProcessHypervisor : IHypervisor
         var code = process.ExitCode;
         process.Dispose();
         var reason = domain.Requested ?? (code == 0 ? StopReason.Shutdown : StopReason.Crashed);
-        lock (_domains.Sync)
-        {
-            domain.State = DomainState.Off;
-            domain.LastStop = reason;
-            domain.Requested = null;
-            domain.Process = null;
-        }
-
-        _ledger.Release(domain.Spec.Name);
-        Publish(domain.Spec.Name, DomainEventKind.Stopped, reason, code > 128 ? $"signal {code - 128}" : $"exit code {code}");
+        domain.Requested = null;
+        domain.Process = null;
+        MarkStopped(domain, reason, code > 128 ? $"signal {code - 128}" : $"exit code {code}");
         var stopped = domain.Stopped;
         domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         stopped.TrySetResult();
     }
 
-    private void Publish(string name, DomainEventKind kind, StopReason? reason = null, string? detail = null) =>
-        _events.Publish(new DomainEvent(name, kind, _options.Time.GetUtcNow(), reason, detail));
-
-    private sealed class Domain(DomainSpec spec) : IDomainEntry
+    internal sealed class Domain(DomainSpec spec) : IDomainEntry
     {
         public DomainSpec Spec { get; } = spec;
 

@@ -3,28 +3,20 @@ namespace Actors.Hypervisor;
 /// <summary><c>sim://HOST</c>: one simulated host of a <see cref="SimWorld"/> (from <see cref="HypervisorOptions.Simulation"/>,
 /// or a world of its own). Boot, shutdown and destroy take latencies drawn from the world's distributions in
 /// virtual time; the world can crash a domain or lose the whole host.</summary>
-internal sealed class SimHypervisor : IHypervisor
+internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHypervisor
 {
     private readonly SimWorld _world;
     private readonly string _host;
-    private readonly DomainTable<Domain> _domains;
-    private readonly CapacityLedger _ledger;
-    private readonly EventHub _events = new();
     private bool _lost;
 
-    internal SimHypervisor(SimWorld world, Uri uri, string host, HostCapacity capacity, HypervisorOptions options)
+    internal SimHypervisor(SimWorld world, Uri uri, string host, HostCapacity capacity)
+        : base(uri, capacity)
     {
         _world = world;
         _host = host;
-        Uri = uri;
-        Capacity = capacity;
-        _domains = new DomainTable<Domain>(uri);
-        _ledger = new CapacityLedger(uri, capacity);
     }
 
-    public Uri Uri { get; }
-
-    public HostCapacity Capacity { get; }
+    protected override DateTimeOffset Now => _world.Now;
 
     public static SimHypervisor Open(Uri uri, HypervisorOptions options)
     {
@@ -36,32 +28,13 @@ internal sealed class SimHypervisor : IHypervisor
         var query = UriQuery.Parse(uri);
         var capacity = query.Capacity();
         query.EnsureAllUsed();
-        return (options.Simulation ?? new SimWorld()).Attach(uri, uri.Host, capacity, options);
-    }
-
-    public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
-    {
-        EnsureReachable(spec.Name);
-        DomainSpecValidator.Validate(Uri, spec);
-        _domains.Add(new Domain(spec));
-        Publish(spec.Name, DomainEventKind.Defined);
-        return Task.CompletedTask;
+        return (options.Simulation ?? new SimWorld()).Attach(uri, uri.Host, capacity);
     }
 
     public Task BootAsync(string name, CancellationToken cancellationToken = default)
     {
         EnsureReachable(name);
-        var domain = _domains.BeginBoot(name);
-        try
-        {
-            _ledger.Reserve(domain.Spec);
-        }
-        catch
-        {
-            domain.State = DomainState.Off;
-            throw;
-        }
-
+        var domain = BeginBoot(name);
         var generation = ++domain.Generation;
         var booted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _world.Schedule(_world.Draw(_world.Options.Boot), () =>
@@ -82,7 +55,7 @@ internal sealed class SimHypervisor : IHypervisor
     public Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         EnsureReachable(name);
-        var domain = _domains.GetRunning(name, "shut down");
+        var domain = Domains.GetRunning(name, "shut down");
         domain.State = DomainState.ShuttingDown;
         var latency = _world.Draw(_world.Options.Shutdown);
         var stopped = domain.Stopped.Task;
@@ -93,33 +66,11 @@ internal sealed class SimHypervisor : IHypervisor
     public Task DestroyAsync(string name, CancellationToken cancellationToken = default)
     {
         EnsureReachable(name);
-        var domain = _domains.GetRunning(name, "destroy");
+        var domain = Domains.GetRunning(name, "destroy");
         var stopped = domain.Stopped.Task;
         _world.Schedule(_world.Draw(_world.Options.Destroy), () => Stop(domain, StopReason.Destroyed));
         return stopped;
     }
-
-    public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
-    {
-        EnsureReachable(name);
-        _domains.Remove(name);
-        Publish(name, DomainEventKind.Undefined);
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        EnsureReachable(null);
-        return Task.FromResult<IReadOnlyList<DomainInfo>>(_domains.All().Select(DomainTable<Domain>.Info).ToList());
-    }
-
-    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default)
-    {
-        EnsureReachable(name);
-        return Task.FromResult(DomainTable<Domain>.Info(_domains.Get(name)));
-    }
-
-    public IDisposable Subscribe(Action<DomainEvent> observer) => _events.Subscribe(observer);
 
     public ValueTask DisposeAsync()
     {
@@ -131,7 +82,7 @@ internal sealed class SimHypervisor : IHypervisor
     internal void Lose()
     {
         _lost = true;
-        foreach (var d in _domains.All().Where(d => d.State != DomainState.Off))
+        foreach (var d in Domains.All().Where(d => d.State != DomainState.Off))
         {
             Stop(d, StopReason.Crashed, "host lost");
         }
@@ -140,7 +91,7 @@ internal sealed class SimHypervisor : IHypervisor
     /// <summary>World event: one domain dies.</summary>
     internal void Crash(string name)
     {
-        var domain = _domains.Get(name);
+        var domain = Domains.Get(name);
         if (domain.State != DomainState.Off)
         {
             Stop(domain, StopReason.Crashed, "crash injected");
@@ -149,26 +100,20 @@ internal sealed class SimHypervisor : IHypervisor
 
     private void Stop(Domain domain, StopReason reason, string? detail = null)
     {
-        lock (_domains.Sync)
+        if (!MarkStopped(domain, reason, detail))
         {
-            if (domain.State == DomainState.Off)
-            {
-                return;
-            }
-
-            domain.State = DomainState.Off;
-            domain.LastStop = reason;
-            domain.Generation++;
+            return;
         }
 
-        _ledger.Release(domain.Spec.Name);
-        Publish(domain.Spec.Name, DomainEventKind.Stopped, reason, detail);
+        domain.Generation++;
         var stopped = domain.Stopped;
         domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         stopped.TrySetResult();
     }
 
-    private void EnsureReachable(string? domain)
+    protected override Domain NewDomain(DomainSpec spec) => new(spec);
+
+    protected override void EnsureReachable(string? domain)
     {
         if (_lost)
         {
@@ -176,10 +121,7 @@ internal sealed class SimHypervisor : IHypervisor
         }
     }
 
-    private void Publish(string name, DomainEventKind kind, StopReason? reason = null, string? detail = null) =>
-        _events.Publish(new DomainEvent(name, kind, _world.Now, reason, detail));
-
-    private sealed class Domain(DomainSpec spec) : IDomainEntry
+    internal sealed class Domain(DomainSpec spec) : IDomainEntry
     {
         public DomainSpec Spec { get; } = spec;
 

@@ -76,7 +76,7 @@ public sealed class SimWorld
     /// <summary>Makes one running domain crash.</summary>
     public void CrashDomain(string host, string domain) => Schedule(TimeSpan.Zero, () => HostNamed(host).Crash(domain));
 
-    internal SimHypervisor Attach(Uri uri, string name, HostCapacity capacity, HypervisorOptions options)
+    internal SimHypervisor Attach(Uri uri, string name, HostCapacity capacity)
     {
         lock (_lock)
         {
@@ -85,7 +85,7 @@ public sealed class SimWorld
                 throw new HypervisorUriException(uri.OriginalString, $"names host '{name}', which this simulated world already has");
             }
 
-            var host = new SimHypervisor(this, uri, name, capacity, options);
+            var host = new SimHypervisor(this, uri, name, capacity);
             _hosts[name] = host;
             return host;
         }
