@@ -80,9 +80,11 @@ internal sealed partial class LibvirtHypervisor
             name,
             service,
             LibvirtStateMap.State(state),
-            checked((int)(info.MaxMemKiB.Value / 1024)),
+            MemoryMiB(info),
             info.VirtCpus,
             labels,
             LibvirtStateMap.LastStop(state, reason));
     }
+
+    private static int MemoryMiB(in VirDomainInfo info) => checked((int)(info.MaxMemKiB.Value / 1024));
 }

@@ -104,15 +104,15 @@ internal sealed partial class LibvirtHypervisor : IHypervisor
 
     private static bool IsActive(DomainHandle dom) => LibvirtNative.virDomainIsActive(dom) == 1;
 
-    private string DomainXml(DomainSpec spec)
+    private XElement DomainXml(DomainSpec spec)
     {
         try
         {
             return _flavor switch
             {
-                LibvirtFlavor.Test => TestDomainXml.Render(spec),
-                LibvirtFlavor.Qemu => QemuDomainXml.Render(spec, _hostHasKvm.Value),
-                _ => XenPvhDomainXml.Render(spec),
+                LibvirtFlavor.Test => TestDomainXml.Build(spec),
+                LibvirtFlavor.Qemu => QemuDomainXml.Build(spec, _hostHasKvm.Value),
+                _ => XenPvhDomainXml.Build(spec),
             };
         }
         catch (ArgumentException e)
