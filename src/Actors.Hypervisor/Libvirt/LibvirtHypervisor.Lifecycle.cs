@@ -22,35 +22,28 @@ internal sealed partial class LibvirtHypervisor
         // document of that shape (DomainXmlShape), so it is asked once per shape and connection.
         var validate = !_validShapes.ContainsKey(shape);
 
-        // Our XML has no UUID, so libvirt would report a taken name as a UUID clash (a generic "operation
-        // failed"); asking first gives the typed error.
-        using (var existing = LibvirtNative.virDomainLookupByName(_conn, spec.Name))
-        {
-            if (!existing.IsInvalid)
-            {
-                throw new DomainExistsException(Uri, spec.Name);
-            }
-        }
-
         var xml = domain.ToString(SaveOptions.DisableFormatting);
-        using var dom = LibvirtNative.virDomainDefineXMLFlags(_conn, xml, validate ? LibvirtConstants.DefineValidate : 0);
+        var dom = LibvirtNative.virDomainDefineXMLFlags(_conn, xml, validate ? LibvirtConstants.DefineValidate : 0);
         if (dom.IsInvalid)
         {
+            // Our XML has no UUID, so libvirt reports a taken name as a clash with another UUID (a generic
+            // "operation failed"); whether the name is taken decides the typed error. Asking only after a
+            // failure saves a lookup on every define that succeeds.
             var error = LibvirtError.Last();
-            using var raced = LibvirtNative.virDomainLookupByName(_conn, spec.Name);
-            throw raced.IsInvalid ? error.ToException(Uri, spec.Name) : new DomainExistsException(Uri, spec.Name);
+            dom.Dispose();
+            using var taken = LibvirtNative.virDomainLookupByName(_conn, spec.Name);
+            throw taken.IsInvalid ? error.ToException(Uri, spec.Name) : new DomainExistsException(Uri, spec.Name);
         }
 
+        _handles.Add(spec.Name, dom);
         if (validate)
         {
             _validShapes.TryAdd(shape, true);
         }
     }, cancellationToken);
 
-    public Task BootAsync(string name, CancellationToken cancellationToken = default) => Run(() =>
+    public Task BootAsync(string name, CancellationToken cancellationToken = default) => Run(() => OnDomain(name, dom =>
     {
-        using var dom = Lookup(name);
-
         // State, memory and vCPUs are all a boot needs, and one call has them; the service and labels
         // (virDomainGetMetadata and an XML parse, which Describe adds) are not the ledger's business.
         if (LibvirtNative.virDomainGetInfo(dom, out var info) != 0)
@@ -84,23 +77,20 @@ internal sealed partial class LibvirtHypervisor
         {
             throw error.ToException(Uri, name);
         }
-    }, cancellationToken);
+    }), cancellationToken);
 
-    public Task DestroyAsync(string name, CancellationToken cancellationToken = default) => Run(() =>
+    public Task DestroyAsync(string name, CancellationToken cancellationToken = default) => Run(() => OnDomain(name, dom =>
     {
-        using var dom = Lookup(name);
         if (LibvirtNative.virDomainDestroy(dom) != 0)
         {
             throw Failure(name);
         }
 
         ReleaseIfStopped(name, () => LibvirtNative.virDomainIsActive(dom));
-    }, cancellationToken);
+    }), cancellationToken);
 
-    public Task UndefineAsync(string name, CancellationToken cancellationToken = default) => Run(() =>
+    public Task UndefineAsync(string name, CancellationToken cancellationToken = default) => Run(() => OnDomain(name, dom =>
     {
-        using var dom = Lookup(name);
-
         // libvirt would undefine a running domain and keep it running as a transient one; the contract
         // wants it refused.
         if (IsActive(dom))
@@ -112,7 +102,9 @@ internal sealed partial class LibvirtHypervisor
         {
             throw Failure(name);
         }
-    }, cancellationToken);
+
+        _handles.Evict(name, dom);
+    }), cancellationToken);
 
     public Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         _inline ? ShutdownCoreAsync(name, timeout, cancellationToken) : Task.Run(() => ShutdownCoreAsync(name, timeout, cancellationToken), cancellationToken);

@@ -4,11 +4,8 @@ namespace Actors.Hypervisor;
 
 internal sealed partial class LibvirtHypervisor
 {
-    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) => Run(() =>
-    {
-        using var dom = Lookup(name);
-        return Describe(dom, name);
-    }, cancellationToken);
+    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        Run(() => OnDomain(name, dom => Describe(dom, name)), cancellationToken);
 
     public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default) => Run<IReadOnlyList<DomainInfo>>(() =>
     {

@@ -80,6 +80,7 @@ internal sealed partial class LibvirtHypervisor : IHypervisor
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             DeregisterEvents();
+            _handles.Dispose();
             _conn.Dispose();
         }
 
