@@ -6,7 +6,9 @@ namespace Actors.Hypervisor;
 /// undefined; the event is matched by UUID, so a late one for an earlier domain of the same name leaves the new
 /// domain's entry alone. Until that event is handled, an entry can outlive its domain (another connection
 /// undefined it); libvirt then answers "no domain", and <see cref="LibvirtHypervisor"/> looks the name up
-/// afresh. A caller holds a reference (<see cref="Held"/>) taken under the lock, so an eviction never frees one
+/// afresh. A rename by another connection (libvirt renames only domains that are off) is the one case not
+/// caught that way: until its UNDEFINED event is handled, the old name still reaches the renamed domain.
+/// A caller holds a reference (<see cref="Held"/>) taken under the lock, so an eviction never frees one
 /// in use: the SafeHandle frees it when the last holder lets go.</summary>
 internal sealed class DomainHandleCache : IDisposable
 {
