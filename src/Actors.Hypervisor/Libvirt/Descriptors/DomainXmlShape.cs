@@ -28,10 +28,10 @@ internal static class DomainXmlShape
 
     private static void Append(StringBuilder shape, XElement element)
     {
-        shape.Append('<').Append(element.Name.ToString());
-        foreach (var attribute in element.Attributes())
+        Name(shape.Append('<'), element.Name);
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
-            shape.Append(' ').Append(attribute.Name.ToString());
+            Name(shape.Append(' '), attribute.Name);
             if (!ValueAttributes.Contains(attribute.Name))
             {
                 shape.Append("='").Append(attribute.Value).Append('\'');
@@ -41,7 +41,7 @@ internal static class DomainXmlShape
         shape.Append('>');
         if (element.Name != Metadata)
         {
-            foreach (var node in element.Nodes())
+            for (var node = element.FirstNode; node is not null; node = node.NextNode)
             {
                 switch (node)
                 {
@@ -57,4 +57,8 @@ internal static class DomainXmlShape
 
         shape.Append("</>");
     }
+
+    // XName.ToString() would allocate "{namespace}local" each time.
+    private static void Name(StringBuilder shape, XName name) =>
+        shape.Append('{').Append(name.NamespaceName).Append('}').Append(name.LocalName);
 }
