@@ -6,7 +6,8 @@ namespace Actors.Hypervisor;
 /// <summary>What a domain descriptor (libvirt XML, xl.cfg) needs of a spec beyond <see cref="DomainSpecValidator"/>:
 /// text that XML can carry, absolute paths, network names that cannot smuggle options into an xl vif spec,
 /// and every value libvirt's domain schema constrains (a vCPU count it can hold, a unicast MAC), which lets
-/// the driver ask libvirt's schema once per <see cref="DomainXmlShape"/>. Failures are <see cref="ArgumentException"/>s naming the field; the driver turns them into
+/// the driver ask libvirt's schema once per <see cref="DomainXmlShape"/>. Failures are
+/// <see cref="ArgumentException"/>s naming the field; the driver turns them into
 /// <see cref="InvalidDomainSpecException"/>.</summary>
 internal static partial class DescriptorChecks
 {

@@ -21,6 +21,7 @@ internal static class DomainXmlText
     private static void Write(StringBuilder xml, XElement element)
     {
         Name(xml.Append('<'), element, element.Name);
+
         // FirstAttribute/NextAttribute and FirstNode/NextNode walk XLinq's own lists; Attributes() and Nodes()
         // would allocate an iterator per element.
         for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
