@@ -19,11 +19,23 @@ internal static class DomainXmlShape
     /// <summary>Attributes that are spec values: disk paths, bridge, MAC, and tap or generated disk names.</summary>
     private static readonly HashSet<XName> ValueAttributes = ["file", "dev", "bridge", "address"];
 
+    // One builder per thread, taken while in use, as in DomainXmlText.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Of(XElement domain)
     {
-        var shape = new StringBuilder(512);
-        Append(shape, domain);
-        return shape.ToString();
+        var shape = t_builder ?? new StringBuilder(512);
+        t_builder = null;
+        try
+        {
+            Append(shape, domain);
+            return shape.ToString();
+        }
+        finally
+        {
+            t_builder = shape.Clear();
+        }
     }
 
     private static void Append(StringBuilder shape, XElement element)

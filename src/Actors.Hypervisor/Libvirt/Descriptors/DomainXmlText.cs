@@ -11,11 +11,23 @@ namespace Actors.Hypervisor;
 /// cannot carry, with an <see cref="ArgumentException"/>.</summary>
 internal static class DomainXmlText
 {
+    // One builder per thread, taken while in use: every define would otherwise allocate and grow its own.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Of(XElement domain)
     {
-        var xml = new StringBuilder(1024);
-        Write(xml, domain);
-        return xml.ToString();
+        var xml = t_builder ?? new StringBuilder(1024);
+        t_builder = null;
+        try
+        {
+            Write(xml, domain);
+            return xml.ToString();
+        }
+        finally
+        {
+            t_builder = xml.Clear();
+        }
     }
 
     private static void Write(StringBuilder xml, XElement element)
