@@ -40,6 +40,10 @@ internal sealed unsafe partial class LibvirtHypervisor
         {
             ReleaseIfStopped(name, () => LibvirtNative.virDomainIsActiveBorrowed(dom));
         }
+        else if (type == LibvirtConstants.EventUndefined)
+        {
+            _handles.Evict(name, LibvirtNative.UuidBorrowed(dom));
+        }
 
         if (LibvirtEventMap.ToEvent(name, type, detail, _options.Time.GetUtcNow()) is { } e)
         {

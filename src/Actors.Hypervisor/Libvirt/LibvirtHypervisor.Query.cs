@@ -4,11 +4,8 @@ namespace Actors.Hypervisor;
 
 internal sealed partial class LibvirtHypervisor
 {
-    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) => Run(() =>
-    {
-        using var dom = Lookup(name);
-        return Describe(dom, name);
-    }, cancellationToken);
+    public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        Run(() => OnDomain(name, dom => Describe(dom, name)), cancellationToken);
 
     public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default) => Run<IReadOnlyList<DomainInfo>>(() =>
     {
@@ -80,9 +77,11 @@ internal sealed partial class LibvirtHypervisor
             name,
             service,
             LibvirtStateMap.State(state),
-            checked((int)(info.MaxMemKiB.Value / 1024)),
+            MemoryMiB(info),
             info.VirtCpus,
             labels,
             LibvirtStateMap.LastStop(state, reason));
     }
+
+    private static int MemoryMiB(in VirDomainInfo info) => checked((int)(info.MaxMemKiB.Value / 1024));
 }

@@ -80,6 +80,7 @@ internal sealed partial class LibvirtHypervisor : IHypervisor
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             DeregisterEvents();
+            _handles.Dispose();
             _conn.Dispose();
         }
 
@@ -104,16 +105,18 @@ internal sealed partial class LibvirtHypervisor : IHypervisor
 
     private static bool IsActive(DomainHandle dom) => LibvirtNative.virDomainIsActive(dom) == 1;
 
-    private string DomainXml(DomainSpec spec)
+    /// <summary>The domain XML libvirt is given for <paramref name="spec"/>, and its <see cref="DomainXmlShape"/>.</summary>
+    private (string Xml, string Shape) DomainXml(DomainSpec spec)
     {
         try
         {
-            return _flavor switch
+            var domain = _flavor switch
             {
-                LibvirtFlavor.Test => TestDomainXml.Render(spec),
-                LibvirtFlavor.Qemu => QemuDomainXml.Render(spec, _hostHasKvm.Value),
-                _ => XenPvhDomainXml.Render(spec),
+                LibvirtFlavor.Test => TestDomainXml.Build(spec),
+                LibvirtFlavor.Qemu => QemuDomainXml.Build(spec, _hostHasKvm.Value),
+                _ => XenPvhDomainXml.Build(spec),
             };
+            return (DomainXmlText.Of(domain), DomainXmlShape.Of(domain));
         }
         catch (ArgumentException e)
         {

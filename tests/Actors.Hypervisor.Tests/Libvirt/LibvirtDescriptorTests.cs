@@ -74,6 +74,9 @@ public sealed class LibvirtDescriptorTests
     {
         var relativeDisk = Assert.Throws<ArgumentException>(() => QemuDomainXml.Render(Specs.Node("x") with { ReadOnlyDisks = ["disk.img"] }, kvm: true));
         var badMac = Assert.Throws<ArgumentException>(() => TestDomainXml.Render(Specs.Node("x") with { Network = new NetworkSpec("br0", Mac: "zz") }));
+        var multicastMac = Assert.Throws<ArgumentException>(() => TestDomainXml.Render(Specs.Node("x") with { Network = new NetworkSpec("br0", Mac: "01:00:5e:00:00:01") }));
+        var rootDisk = Assert.Throws<ArgumentException>(() => TestDomainXml.Render(Specs.Node("x") with { ReadOnlyDisks = ["/"] }));
+        var vcpus = Assert.Throws<ArgumentException>(() => XenPvhDomainXml.Render(Specs.Node("x") with { VCpus = 65536 }));
         var controlInLabel = Assert.Throws<ArgumentException>(() => TestDomainXml.Render(Specs.Node("x") with
         {
             Labels = new Dictionary<string, string> { ["owner"] = "a\u0001b" },
@@ -81,6 +84,9 @@ public sealed class LibvirtDescriptorTests
 
         Assert.Contains("readOnlyDisks 'disk.img' is not an absolute path", relativeDisk.Message);
         Assert.Contains("network mac 'zz'", badMac.Message);
+        Assert.Contains("not a unicast MAC", multicastMac.Message);
+        Assert.Contains("readOnlyDisks '/'", rootDisk.Message);
+        Assert.Contains("vcpus is 65536", vcpus.Message);
         Assert.Contains("label 'owner'", controlInLabel.Message);
     }
 }

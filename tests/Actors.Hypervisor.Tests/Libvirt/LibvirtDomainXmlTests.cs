@@ -9,9 +9,24 @@ public sealed class LibvirtDomainXmlTests
 {
     private static readonly DomainSpec Minimal = new() { Name = "min", Service = "svc", Image = "/srv/img" };
 
+    /// <summary>The furthest values the spec checks let through: the driver asks libvirt's schema once per
+    /// document shape (<see cref="DomainXmlShape"/>), so every value the checks pass must pass the schema.</summary>
+    private static readonly DomainSpec EdgeValues = new()
+    {
+        Name = "0" + new string('.', 63),
+        Service = " ",
+        Image = "/",
+        MemoryMiB = int.MaxValue,
+        VCpus = DescriptorChecks.MaxVCpus,
+        KernelCommandLine = "\"\"",
+        ReadOnlyDisks = ["/a", "/dev/x"],
+        Network = new NetworkSpec("A-._0123456789b", "-", "FE:FF:FF:FF:FF:FF"),
+    };
+
     public static TheoryData<string> Generated() => new()
     {
         "xen-node", "xen-minimal", "xen-tap-and-block-disk", "kvm-node", "tcg-tap", "qemu-minimal", "test-node", "test-no-image", "nasty-text",
+        "xen-edge-values", "qemu-edge-values",
     };
 
     [Theory]
@@ -94,6 +109,8 @@ public sealed class LibvirtDomainXmlTests
             Image = "/srv/" + Specs.Nasty.Replace('\\', '_'),
             Labels = new Dictionary<string, string> { [Specs.Nasty] = Specs.Nasty, ["multi"] = "line\none" },
         }),
+        "xen-edge-values" => XenPvhDomainXml.Render(EdgeValues),
+        "qemu-edge-values" => QemuDomainXml.Render(EdgeValues, kvm: true),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
 }

@@ -4,13 +4,23 @@ using System.Xml;
 namespace Actors.Hypervisor;
 
 /// <summary>What a domain descriptor (libvirt XML, xl.cfg) needs of a spec beyond <see cref="DomainSpecValidator"/>:
-/// text that XML can carry, absolute paths, and network names that cannot smuggle options into an xl vif
-/// spec. Failures are <see cref="ArgumentException"/>s naming the field; the driver turns them into
+/// text that XML can carry, absolute paths, network names that cannot smuggle options into an xl vif spec,
+/// and every value libvirt's domain schema constrains (a vCPU count it can hold, a unicast MAC), which lets
+/// the driver ask libvirt's schema once per <see cref="DomainXmlShape"/>. Failures are
+/// <see cref="ArgumentException"/>s naming the field; the driver turns them into
 /// <see cref="InvalidDomainSpecException"/>.</summary>
 internal static partial class DescriptorChecks
 {
+    /// <summary>libvirt's schema keeps <c>&lt;vcpu&gt;</c> to an unsigned short.</summary>
+    public const int MaxVCpus = ushort.MaxValue;
+
     public static void Check(DomainSpec spec, bool needsImage)
     {
+        if (spec.VCpus > MaxVCpus)
+        {
+            throw new ArgumentException($"vcpus is {spec.VCpus}; libvirt takes at most {MaxVCpus}");
+        }
+
         Text("service", spec.Service);
         Text("kernelCommandLine", spec.KernelCommandLine);
         foreach (var (key, value) in spec.Labels)
@@ -32,6 +42,10 @@ internal static partial class DescriptorChecks
         foreach (var disk in spec.ReadOnlyDisks)
         {
             AbsolutePath("readOnlyDisks", disk);
+            if (disk == "/")
+            {
+                throw new ArgumentException("readOnlyDisks '/' is the root directory, not a disk");
+            }
         }
 
         if (spec.Network is { } net)
@@ -42,9 +56,9 @@ internal static partial class DescriptorChecks
                 NetworkName("network tap", net.Tap);
             }
 
-            if (net.Mac is not null && !Mac().IsMatch(net.Mac))
+            if (net.Mac is not null && !UnicastMac().IsMatch(net.Mac))
             {
-                throw new ArgumentException($"network mac '{net.Mac}' is not a MAC address like 52:54:00:12:34:56");
+                throw new ArgumentException($"network mac '{net.Mac}' is not a unicast MAC address like 52:54:00:12:34:56");
             }
         }
     }
@@ -82,6 +96,7 @@ internal static partial class DescriptorChecks
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex InterfaceName();
 
-    [GeneratedRegex("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Mac();
+    // The first octet's low bit is the multicast bit; a NIC's own address has it clear.
+    [GeneratedRegex("^[0-9A-Fa-f][02468ACEace](:[0-9A-Fa-f]{2}){5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UnicastMac();
 }

@@ -9,6 +9,9 @@ internal static unsafe partial class LibvirtNative
 {
     public const string Library = "libvirt.so.0";
 
+    /// <summary><c>VIR_UUID_BUFLEN</c>.</summary>
+    private const int UuidBytes = 16;
+
     [LibraryImport(Library)]
     public static partial int virInitialize();
 
@@ -68,6 +71,12 @@ internal static unsafe partial class LibvirtNative
     public static partial nint virDomainGetNameBorrowed(nint domain);
 
     [LibraryImport(Library)]
+    public static partial int virDomainGetUUID(DomainHandle domain, byte* uuid);
+
+    [LibraryImport(Library, EntryPoint = "virDomainGetUUID")]
+    public static partial int virDomainGetUUIDBorrowed(nint domain, byte* uuid);
+
+    [LibraryImport(Library)]
     public static partial int virDomainGetState(DomainHandle domain, out int state, out int reason, uint flags);
 
     [LibraryImport(Library)]
@@ -93,6 +102,21 @@ internal static unsafe partial class LibvirtNative
 
     [LibraryImport(Library)]
     public static partial int virConnectDomainEventDeregisterAny(ConnectHandle conn, int callbackId);
+
+    /// <summary>The domain's UUID, as the reference has it (no call to the hypervisor). The byte order is
+    /// libvirt's, which is fine for telling domains apart.</summary>
+    public static Guid Uuid(DomainHandle domain)
+    {
+        var uuid = stackalloc byte[UuidBytes];
+        return virDomainGetUUID(domain, uuid) == 0 ? new Guid(new ReadOnlySpan<byte>(uuid, UuidBytes)) : Guid.Empty;
+    }
+
+    /// <summary><see cref="Uuid(DomainHandle)"/> for the event callback's borrowed domain pointer.</summary>
+    public static Guid UuidBorrowed(nint domain)
+    {
+        var uuid = stackalloc byte[UuidBytes];
+        return virDomainGetUUIDBorrowed(domain, uuid) == 0 ? new Guid(new ReadOnlySpan<byte>(uuid, UuidBytes)) : Guid.Empty;
+    }
 
     /// <summary>Takes a string libvirt allocated for the caller, and frees it.</summary>
     public static string? TakeString(nint text)
