@@ -25,7 +25,7 @@ internal static class QemuCommandLine
             : ["-accel", "tcg", "-cpu", "max"]);
         args.AddRange(["-m", $"{spec.MemoryMiB}", "-smp", $"{spec.VCpus}", "-nographic", "-no-reboot"]);
         args.AddRange(["-kernel", image.Kernel, "-initrd", image.Initrd]);
-        args.AddRange(["-append", QemuKernelCommandLine.Build(spec, TscKhz(settings))]);
+        args.AddRange(["-append", KernelCommandLine.Build(spec, KernelWords(TscKhz(settings)))]);
 
         // The serial console goes to QEMU's stdout, which the driver reads as a stream (and copies to the console log).
         args.AddRange(["-serial", "stdio", "-monitor", "none"]);
@@ -64,4 +64,9 @@ internal static class QemuCommandLine
 
     // QEMU option values separate with ','; a literal comma is written twice.
     private static string Escape(string value) => value.Replace(",", ",,", StringComparison.Ordinal);
+
+    /// <summary>What QEMU adds to the guest's command line: the serial console, reboot-free panics and, under TCG,
+    /// the TSC rate (without it microvm hangs calibrating the TSC).</summary>
+    public static IEnumerable<string> KernelWords(long? tscKhz) =>
+        tscKhz is { } khz ? ["console=ttyS0", "panic=-1", $"tsc_early_khz={khz}"] : ["console=ttyS0", "panic=-1"];
 }

@@ -44,9 +44,9 @@ public sealed class LibvirtDescriptorTests
             Environment = new Dictionary<string, string> { ["B"] = "two words", ["A"] = "x=y", ["C"] = string.Empty },
         };
 
-        Assert.Equal("console=hvc0 quiet A=x=y B=\"two words\" C=", KernelCommandLine.Build(spec, "hvc0"));
-        Assert.Equal("console=ttyS1 A=x=y B=\"two words\" C=", KernelCommandLine.Build(spec with { KernelCommandLine = "console=ttyS1" }, "ttyS0"));
-        Assert.Equal("quiet A=x=y B=\"two words\" C=", KernelCommandLine.Build(spec, null));
+        Assert.Equal("quiet console=hvc0 A=x=y B=\"two words\" C=", KernelCommandLine.Build(spec, "console=hvc0"));
+        Assert.Equal("console=ttyS1 A=x=y B=\"two words\" C=", KernelCommandLine.Build(spec with { KernelCommandLine = "console=ttyS1" }, "console=ttyS0"));
+        Assert.Equal("quiet A=x=y B=\"two words\" C=", KernelCommandLine.Build(spec));
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class LibvirtDescriptorTests
         var tooLong = new DomainSpec { Name = "c", Service = "s", KernelCommandLine = new string('x', KernelCommandLine.MaxBytes + 1) };
         var newline = new DomainSpec { Name = "c", Service = "s", Environment = new Dictionary<string, string> { ["A"] = "a\nb" } };
 
-        Assert.Contains("Linux keeps at most 2047", Assert.Throws<ArgumentException>(() => KernelCommandLine.Build(tooLong, null)).Message);
-        Assert.Contains("control character", Assert.Throws<ArgumentException>(() => KernelCommandLine.Build(newline, null)).Message);
+        Assert.Contains("Linux keeps at most 2047", Assert.Throws<ArgumentException>(() => KernelCommandLine.Build(tooLong)).Message);
+        Assert.Contains("control character", Assert.Throws<ArgumentException>(() => KernelCommandLine.Build(newline)).Message);
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class LibvirtXlConfigTests
         Assert.Equal(64, cfg.Long("memory"));
         Assert.Equal(1, cfg.Long("vcpus"));
         Assert.Equal(
-            "console=hvc0 quiet panic=-1 ACTORS_NODE__SEEDS__0=akka.tcp://actors@10.203.0.1:4053",
+            "quiet panic=-1 console=hvc0 ACTORS_NODE__SEEDS__0=akka.tcp://actors@10.203.0.1:4053",
             cfg.String("cmdline"));
         Assert.Equal(["bridge=xenbr0,mac=00:16:3e:00:00:01,vifname=vif-greeter1"], cfg.List("vif"));
         Assert.Equal("destroy", cfg.String("on_crash"));

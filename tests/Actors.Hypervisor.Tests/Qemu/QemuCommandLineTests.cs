@@ -51,7 +51,7 @@ public sealed class QemuCommandLineTests
             Environment = new Dictionary<string, string> { ["B_VAR"] = "two words", ["A_VAR"] = "1" },
         };
 
-        Assert.Equal("quiet loglevel=3 console=ttyS0 panic=-1 A_VAR=1 B_VAR=\"two words\" -- --verbose", QemuKernelCommandLine.Build(spec, null));
+        Assert.Equal("quiet loglevel=3 console=ttyS0 panic=-1 A_VAR=1 B_VAR=\"two words\" -- --verbose", KernelCommandLine.Build(spec, QemuCommandLine.KernelWords(null)));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal static class DomainXmlParts
             os.Add(new XElement("kernel", ImageLayout.Kernel(image)), new XElement("initrd", ImageLayout.Initrd(image)));
         }
 
-        var cmdline = KernelCommandLine.Build(spec, console);
+        var cmdline = KernelCommandLine.Build(spec, console is null ? [] : [$"console={console}"]);
         if (cmdline.Length > 0)
         {
             os.Add(new XElement("cmdline", cmdline));

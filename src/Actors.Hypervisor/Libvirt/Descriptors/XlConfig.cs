@@ -20,7 +20,7 @@ public static partial class XlConfig
         Line(cfg, "type", Quote("pvh"));
         Line(cfg, "kernel", Quote(ImageLayout.Kernel(image)));
         Line(cfg, "ramdisk", Quote(ImageLayout.Initrd(image)));
-        Line(cfg, "cmdline", Quote(KernelCommandLine.Build(spec, console: "hvc0")));
+        Line(cfg, "cmdline", Quote(KernelCommandLine.Build(spec, "console=hvc0")));
         Line(cfg, "memory", spec.MemoryMiB.ToString(CultureInfo.InvariantCulture));
         Line(cfg, "vcpus", spec.VCpus.ToString(CultureInfo.InvariantCulture));
         if (spec.ReadOnlyDisks.Count > 0)
