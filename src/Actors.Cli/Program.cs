@@ -50,7 +50,19 @@ kill.SetAction(parse => RunAsync(async () =>
 }));
 
 var root = new RootCommand("actors: operate an Actors cluster.\nExit codes: 0 ok, 1 failed, 2 usage, 3 supervisor unreachable, 4 no such node.") { ps, kill };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("see 'actors --help'");
+    return ExitCodes.Usage;
+}
+
+return await parsed.InvokeAsync();
 
 static async Task<int> RunAsync(Func<Task> action)
 {

@@ -36,7 +36,7 @@ public sealed class HelloSmokeTests
     {
         var (exitCode, _, stderr) = await RunHelloAsync("--for", "soon");
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(ActorsApplication.UsageError, exitCode);
         Assert.Contains("'soon' is not a duration", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }

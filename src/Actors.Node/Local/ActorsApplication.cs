@@ -70,7 +70,13 @@ public static class ActorsApplication
             }
         });
 
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            return Fail(string.Join("; ", parsed.Errors.Select(e => e.Message.TrimEnd('.'))) + "; see --help");
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     private static ServiceSpec Find(IReadOnlyList<ServiceSpec> services, string name) =>
