@@ -57,7 +57,9 @@ public sealed class LocalClusterTests : IAsyncLifetime
 
         Assert.Equal("pong", restart.Fields["child"]);
         Assert.Contains("crash requested", restart.Fields["reason"]);
-        var after = await entry.ResolveOne(TimeSpan.FromSeconds(5));
+        // The supervisor answers commands only once the restart is done, so this is the new child.
+        var root = await pong1.ActorSelection(TestServices.Pong().RootPath).ResolveOne(TimeSpan.FromSeconds(5));
+        var after = (await root.WhichChildrenAsync()).Single().Ref!;
         Assert.NotEqual(before, after);
         var reply = await after.Ask<Pong>(new Ping("again"), TimeSpan.FromSeconds(5));
         Assert.Equal("pong-1@127.0.0.1", reply.Node);
