@@ -4,7 +4,7 @@ namespace Actors.Hypervisor;
 /// names, duplicate names, and operations the domain's state does not allow.</summary>
 /// <typeparam name="TDomain">The driver's per-domain record.</typeparam>
 internal sealed class DomainTable<TDomain>(Uri uri)
-    where TDomain : class, IDomainEntry
+    where TDomain : TableDomain
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, TDomain> _domains = new(StringComparer.Ordinal);
@@ -81,14 +81,4 @@ internal sealed class DomainTable<TDomain>(Uri uri)
 
     public static DomainInfo Info(TDomain d) =>
         new(d.Spec.Name, d.Spec.Service, d.State, d.Spec.MemoryMiB, d.Spec.VCpus, d.Spec.Labels, d.LastStop);
-}
-
-/// <summary>What <see cref="DomainTable{TDomain}"/> needs of a driver's per-domain record.</summary>
-internal interface IDomainEntry
-{
-    DomainSpec Spec { get; }
-
-    DomainState State { get; set; }
-
-    StopReason? LastStop { get; set; }
 }

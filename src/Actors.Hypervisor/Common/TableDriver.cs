@@ -5,7 +5,7 @@ namespace Actors.Hypervisor;
 /// back when a domain stops. Each driver adds how a domain boots and stops.</summary>
 /// <typeparam name="TDomain">The driver's per-domain record.</typeparam>
 internal abstract class TableDriver<TDomain>
-    where TDomain : class, IDomainEntry
+    where TDomain : TableDomain
 {
     private readonly EventHub _events = new();
 
@@ -89,8 +89,8 @@ internal abstract class TableDriver<TDomain>
         return domain;
     }
 
-    /// <summary>Records that a domain stopped (once), gives back its resources and publishes Stopped; false if
-    /// it was already off.</summary>
+    /// <summary>Records that a domain stopped (once), gives back its resources, publishes Stopped and completes
+    /// the run's <see cref="TableDomain.WhenStopped"/>; false if it was already off.</summary>
     protected bool MarkStopped(TDomain domain, StopReason reason, string? detail = null)
     {
         lock (Domains.Sync)
@@ -106,6 +106,7 @@ internal abstract class TableDriver<TDomain>
 
         Ledger.Release(domain.Spec.Name);
         Publish(domain.Spec.Name, DomainEventKind.Stopped, reason, detail);
+        domain.CompleteRun();
         return true;
     }
 

@@ -26,6 +26,15 @@ internal sealed class UriQuery
         return new UriQuery(uri.OriginalString, values);
     }
 
+    /// <summary>The capacity of a driver that takes no other parameter; any other one is refused.</summary>
+    public static HostCapacity CapacityOnly(Uri uri)
+    {
+        var query = Parse(uri);
+        var capacity = query.Capacity();
+        query.EnsureAllUsed();
+        return capacity;
+    }
+
     /// <summary>The host capacity from <c>memory</c> (MiB) and <c>vcpus</c>; unlimited where absent.</summary>
     public HostCapacity Capacity() => new(Long("memory") ?? long.MaxValue, (int)(Long("vcpus") ?? int.MaxValue));
 

@@ -18,13 +18,7 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
 
     protected override DateTimeOffset Now => _options.Time.GetUtcNow();
 
-    public static InProcHypervisor Open(Uri uri, HypervisorOptions options)
-    {
-        var query = UriQuery.Parse(uri);
-        var capacity = query.Capacity();
-        query.EnsureAllUsed();
-        return new InProcHypervisor(uri, capacity, options);
-    }
+    public static InProcHypervisor Open(Uri uri, HypervisorOptions options) => new(uri, UriQuery.CapacityOnly(uri), options);
 
     protected override Domain NewDomain(DomainSpec spec) => new(spec);
 
@@ -60,7 +54,7 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
         var node = domain.Node!;
 
         // Taken before the stop starts: the stop replaces the domain's completion source once it has fired.
-        var stopped = domain.Stopped.Task;
+        var stopped = domain.WhenStopped;
         var stop = node.StopAsync();
         if (await Task.WhenAny(stop, Task.Delay(timeout, cancellationToken)) != stop)
         {
@@ -75,7 +69,7 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
     {
         var domain = Domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
-        var stopped = domain.Stopped.Task;
+        var stopped = domain.WhenStopped;
         await domain.Node!.System.Terminate();
         await stopped;
     }
@@ -88,7 +82,7 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
         foreach (var d in Domains.All().Where(d => d.Node is not null && d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;
-            var stopped = d.Stopped.Task;
+            var stopped = d.WhenStopped;
             await d.Node!.System.Terminate();
             await stopped;
         }
@@ -101,9 +95,6 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
         domain.Requested = null;
         domain.Node = null;
         MarkStopped(domain, reason);
-        var stopped = domain.Stopped;
-        domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        stopped.TrySetResult();
     }
 
     private static IConfiguration Configuration(DomainSpec spec) =>
@@ -113,18 +104,10 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
                 .Select(kv => new KeyValuePair<string, string?>(kv.Key["ACTORS_".Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)))
             .Build();
 
-    internal sealed class Domain(DomainSpec spec) : IDomainEntry
+    internal sealed class Domain(DomainSpec spec) : TableDomain(spec)
     {
-        public DomainSpec Spec { get; } = spec;
-
-        public DomainState State { get; set; }
-
-        public StopReason? LastStop { get; set; }
-
         public StopReason? Requested { get; set; }
 
         public Node.Node? Node { get; set; }
-
-        public TaskCompletionSource Stopped { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

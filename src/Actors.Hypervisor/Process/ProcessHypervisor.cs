@@ -20,13 +20,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
 
     protected override DateTimeOffset Now => _options.Time.GetUtcNow();
 
-    public static ProcessHypervisor Open(Uri uri, HypervisorOptions options)
-    {
-        var query = UriQuery.Parse(uri);
-        var capacity = query.Capacity();
-        query.EnsureAllUsed();
-        return new ProcessHypervisor(uri, capacity, options);
-    }
+    public static ProcessHypervisor Open(Uri uri, HypervisorOptions options) => new(uri, UriQuery.CapacityOnly(uri), options);
 
     /// <summary>The log file of a domain.</summary>
     public string LogPath(string name) => Path.Combine(_options.StateDirectory, $"{name}.log");
@@ -68,7 +62,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         domain.State = DomainState.ShuttingDown;
 
         // Taken before the signal: the exit replaces the domain's completion source once it has fired.
-        var stopped = domain.Stopped.Task;
+        var stopped = domain.WhenStopped;
         Posix.Kill(domain.Pid, Posix.SigTerm);
         if (await Task.WhenAny(stopped, Task.Delay(timeout, cancellationToken)) != stopped)
         {
@@ -83,7 +77,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
     {
         var domain = Domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
-        var stopped = domain.Stopped.Task;
+        var stopped = domain.WhenStopped;
         Posix.Kill(domain.Pid, Posix.SigKill);
         await stopped;
     }
@@ -96,7 +90,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         foreach (var d in Domains.All().Where(d => d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;
-            var stopped = d.Stopped.Task;
+            var stopped = d.WhenStopped;
             Posix.Kill(d.Pid, Posix.SigKill);
             await stopped;
         }
@@ -139,25 +133,14 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         domain.Requested = null;
         domain.Process = null;
         MarkStopped(domain, reason, code > 128 ? $"signal {code - 128}" : $"exit code {code}");
-        var stopped = domain.Stopped;
-        domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        stopped.TrySetResult();
     }
 
-    internal sealed class Domain(DomainSpec spec) : IDomainEntry
+    internal sealed class Domain(DomainSpec spec) : TableDomain(spec)
     {
-        public DomainSpec Spec { get; } = spec;
-
-        public DomainState State { get; set; }
-
-        public StopReason? LastStop { get; set; }
-
         public StopReason? Requested { get; set; }
 
         public Process? Process { get; set; }
 
         public int Pid { get; set; }
-
-        public TaskCompletionSource Stopped { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -25,10 +25,7 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
             throw new HypervisorUriException(uri.OriginalString, "names no host; name one, e.g. sim://host-1");
         }
 
-        var query = UriQuery.Parse(uri);
-        var capacity = query.Capacity();
-        query.EnsureAllUsed();
-        return (options.Simulation ?? new SimWorld()).Attach(uri, uri.Host, capacity);
+        return (options.Simulation ?? new SimWorld()).Attach(uri, uri.Host, UriQuery.CapacityOnly(uri));
     }
 
     public Task BootAsync(string name, CancellationToken cancellationToken = default)
@@ -58,8 +55,8 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
         var domain = Domains.GetRunning(name, "shut down");
         domain.State = DomainState.ShuttingDown;
         var latency = _world.Draw(_world.Options.Shutdown);
-        var stopped = domain.Stopped.Task;
-        _world.Schedule(latency <= timeout ? latency : timeout, () => Stop(domain, latency <= timeout ? StopReason.Shutdown : StopReason.Destroyed));
+        var stopped = domain.WhenStopped;
+        _world.Schedule(latency <= timeout ? latency : timeout, () => MarkStopped(domain, latency <= timeout ? StopReason.Shutdown : StopReason.Destroyed));
         return stopped;
     }
 
@@ -67,8 +64,8 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
     {
         EnsureReachable(name);
         var domain = Domains.GetRunning(name, "destroy");
-        var stopped = domain.Stopped.Task;
-        _world.Schedule(_world.Draw(_world.Options.Destroy), () => Stop(domain, StopReason.Destroyed));
+        var stopped = domain.WhenStopped;
+        _world.Schedule(_world.Draw(_world.Options.Destroy), () => MarkStopped(domain, StopReason.Destroyed));
         return stopped;
     }
 
@@ -84,7 +81,7 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
         _lost = true;
         foreach (var d in Domains.All().Where(d => d.State != DomainState.Off))
         {
-            Stop(d, StopReason.Crashed, "host lost");
+            MarkStopped(d, StopReason.Crashed, "host lost");
         }
     }
 
@@ -94,21 +91,8 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
         var domain = Domains.Get(name);
         if (domain.State != DomainState.Off)
         {
-            Stop(domain, StopReason.Crashed, "crash injected");
+            MarkStopped(domain, StopReason.Crashed, "crash injected");
         }
-    }
-
-    private void Stop(Domain domain, StopReason reason, string? detail = null)
-    {
-        if (!MarkStopped(domain, reason, detail))
-        {
-            return;
-        }
-
-        domain.Generation++;
-        var stopped = domain.Stopped;
-        domain.Stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        stopped.TrySetResult();
     }
 
     protected override Domain NewDomain(DomainSpec spec) => new(spec);
@@ -121,16 +105,8 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
         }
     }
 
-    internal sealed class Domain(DomainSpec spec) : IDomainEntry
+    internal sealed class Domain(DomainSpec spec) : TableDomain(spec)
     {
-        public DomainSpec Spec { get; } = spec;
-
-        public DomainState State { get; set; }
-
-        public StopReason? LastStop { get; set; }
-
         public long Generation { get; set; }
-
-        public TaskCompletionSource Stopped { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
