@@ -38,7 +38,12 @@ internal sealed class ServiceHost : ReceiveActor
         Receive<IdleCheck>(_ => OnIdleCheck());
         ReceiveAny(message =>
         {
-            _lastActivity = _time.GetUtcNow();
+            // Only nodes that can be reaped pay for reading the clock on every message.
+            if (_idleTtl is not null)
+            {
+                _lastActivity = _time.GetUtcNow();
+            }
+
             _entry.Tell(message, Sender);
         });
     }
