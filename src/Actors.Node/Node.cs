@@ -19,7 +19,7 @@ public sealed class Node
         Terminated = events is null
             ? system.WhenTerminated
             : system.WhenTerminated.ContinueWith(
-                _ => events(new RuntimeEvent(identity.Time.GetUtcNow(), "node.down", service.Name, name, new Dictionary<string, string>())),
+                _ => events(RuntimeEvents.Stamped(identity, "node.down")),
                 TaskScheduler.Default);
     }
 

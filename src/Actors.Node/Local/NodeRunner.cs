@@ -52,6 +52,6 @@ internal static class NodeRunner
         return cts;
     }
 
-    private static RuntimeEvent AppEvent(string name, params (string Key, object Value)[] fields) =>
-        new(DateTimeOffset.UtcNow, name, null, null, fields.ToDictionary(f => f.Key, f => f.Value.ToString() ?? string.Empty));
+    private static RuntimeEvent AppEvent(string name, params (string Key, object? Value)[] fields) =>
+        RuntimeEvents.Make(DateTimeOffset.UtcNow, name, null, null, fields);
 }
