@@ -16,11 +16,14 @@ public sealed record Measurement(string Metric, string Unit, double Value, strin
     public static Measurement FromTrials(string metric, string unit, Trials.Paired paired, string baselineName, string goal) =>
         new(metric, unit, paired.Candidate, baselineName, paired.Baseline, goal) { Ratio = paired.Ratio };
 
-    /// <summary>Whether <see cref="Ratio"/> meets <see cref="Goal"/> (forms: "&gt;= x", "&lt;= x").</summary>
-    public bool Met => Goal.Split(' ', 2) switch
+    /// <summary>Whether <see cref="Ratio"/> meets <see cref="Goal"/> (forms: "&gt;= x", "&lt;= x"), or
+    /// <see cref="Value"/> does for an absolute goal ("value &lt;= x" in <see cref="Unit"/>).</summary>
+    public bool Met => Goal.Split(' ', 3) switch
     {
-        [">=", var x] => Ratio >= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
-        ["<=", var x] => Ratio <= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        ["value", "<=", var x] => Value <= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        ["value", ">=", var x] => Value >= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        [">=", var x, ..] => Ratio >= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        ["<=", var x, ..] => Ratio <= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
         _ => false,
     };
 }

@@ -1,7 +1,7 @@
 using Actors.Benchmarks;
 using Spectre.Console;
 
-IScenario[] scenarios = [new MessagingScenario(), new LibvirtScenario()];
+IScenario[] scenarios = [new MessagingScenario(), new LibvirtScenario(), new ImageScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
