@@ -49,6 +49,26 @@ public sealed class TamperTests(BakedHello hello)
     }
 
     [Fact]
+    public async Task The_libvirt_driver_refuses_to_boot_an_image_whose_layer_was_changed_and_boots_it_once_restored()
+    {
+        var copy = Copy(hello.Image("greeter").Directory);
+        await using var driver = Hypervisors.Open("test:///default");
+        await driver.DefineAsync(new DomainSpec { Name = "tampered-libvirt", Service = "greeter", Image = copy, MemoryMiB = 256 });
+        var service = Path.Combine(copy, "service.sqfs");
+        Flip(service, offset: 10);
+
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => driver.BootAsync("tampered-libvirt"));
+        Assert.Contains("layer 'service' (service.sqfs)", e.Message);
+        Assert.Equal(DomainState.Off, (await driver.GetAsync("tampered-libvirt")).State);
+
+        Flip(service, offset: 10);
+        await driver.BootAsync("tampered-libvirt");
+        Assert.Equal(DomainState.Running, (await driver.GetAsync("tampered-libvirt")).State);
+        await driver.DestroyAsync("tampered-libvirt");
+        await driver.UndefineAsync("tampered-libvirt");
+    }
+
+    [Fact]
     public async Task A_manifest_naming_a_file_outside_the_image_is_refused()
     {
         var copy = Copy(hello.Image("greeter").Directory);
