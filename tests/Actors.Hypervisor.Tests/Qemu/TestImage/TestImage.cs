@@ -76,7 +76,7 @@ internal sealed record TestImage(string Directory, string KernelVersion)
     {
         var kernel = new FileInfo($"/boot/vmlinuz-{version}");
         var busybox = new FileInfo(Busybox);
-        var text = $"{kernel.Length}:{kernel.LastWriteTimeUtc.Ticks}:{busybox.Length}:{busybox.LastWriteTimeUtc.Ticks}:{InitScripts.Init}:{InitScripts.PowerButton}:{string.Join(',', InitScripts.Modules)}";
+        var text = $"{ImageLayout.InitrdFile}:{kernel.Length}:{kernel.LastWriteTimeUtc.Ticks}:{busybox.Length}:{busybox.LastWriteTimeUtc.Ticks}:{InitScripts.Init}:{InitScripts.PowerButton}:{string.Join(',', InitScripts.Modules)}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
     }
 }
