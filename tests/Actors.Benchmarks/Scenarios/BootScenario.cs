@@ -26,7 +26,7 @@ public sealed class BootScenario : IScenario
     /// <inheritdoc />
     public async Task<IReadOnlyList<Measurement>> RunAsync(Action<string> progress)
     {
-        var host = await Node.Node.StartAsync(EchoService.Spec, LocalCluster.NodeOptions(1));
+        var host = await Node.Node.StartAsync(EchoService.Spec, ProcessNodes.SeedOptions);
         try
         {
             progress($"in-process: hosted node vs plain ActorSystem, cold -> first reply, {InProcTrials} each alternating");

@@ -56,7 +56,7 @@ public sealed class ReactionScenario : IScenario
         var events = new EventLog();
         var launch = new NodeLaunch { Program = ProcessNodes.HelloProgram, Environment = ProcessNodes.FastJoin };
         var supervisor = ClusterSupervisor.Service([greeter], placement, launch, new VmPolicy { Intensity = 100, Period = TimeSpan.FromMinutes(1) });
-        var control = await Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), greeter.MessageTypes, events.Add);
+        var control = await Node.Node.StartAsync(supervisor, ProcessNodes.SeedOptions, greeter.MessageTypes, events.Add);
         var answered = new List<double>();
         var phases = new List<Dictionary<string, double>>();
         try
