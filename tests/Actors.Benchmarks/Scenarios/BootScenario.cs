@@ -119,7 +119,7 @@ public sealed class BootScenario : IScenario
             var spawned = watch.Elapsed.TotalMilliseconds;
             var member = (await memberUp.WaitAsync(Timeout)).Member;
             up.Add(watch.Elapsed.TotalMilliseconds);
-            var logged = ProcessNodes.LoggedAfter(name, since, "node.starting", "child.start", "node.up");
+            var logged = ProcessNodes.LoggedAfter(name, since, "node.starting", "child.start");
             logged["spawned"] = spawned;
             logged["seed sees Up"] = up[^1];
             phases.Add(logged);
