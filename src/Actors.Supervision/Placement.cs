@@ -11,11 +11,15 @@ public sealed class Placement
     private readonly bool _pack;
 
     /// <summary>Creates the placement over <paramref name="hosts"/>.</summary>
-    public Placement(IEnumerable<Host> hosts, bool pack = false)
+    public Placement(IEnumerable<Host> hosts, PlacementStrategy strategy = PlacementStrategy.Spread)
     {
         _hosts = [.. hosts];
-        _pack = pack;
+        _pack = strategy == PlacementStrategy.Pack;
     }
+
+    /// <summary>Opens every host of <paramref name="cluster"/> and places by its strategy.</summary>
+    public static Placement Open(ClusterFile cluster, HypervisorOptions options) =>
+        new(cluster.Hosts.Select(h => new Host(h, options)), cluster.Strategy);
 
     /// <summary>The hosts.</summary>
     public IReadOnlyList<Host> Hosts => _hosts;
