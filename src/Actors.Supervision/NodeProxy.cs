@@ -26,8 +26,13 @@ public sealed partial class NodeProxy : OtpActor
         TrapExit = true;
         Receive<Booted>(_ => Context.Emit("node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
             ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
-        Receive<Status.Failure>(f => Exit(ExitReason.Error($"domain {Name} failed to boot: {f.Cause.Message}")));
+        Receive<Status.Failure>(f => _host!.CheckAsync().PipeTo(Self,
+            success: lost => new BootFailed(f.Cause.Message, lost), failure: _ => new BootFailed(f.Cause.Message, false)));
+        Receive<BootFailed>(f => Exit(ExitReason.Error(f.HostLost
+            ? $"domain {Name} failed to boot: host {_host!.Spec.Name} lost ({_host.LostBecause})"
+            : $"domain {Name} failed to boot: {f.Error}")));
         Receive<DomainEvent>(OnDomainEvent);
+        Receive<Died>(OnDied);
         Receive<ClusterEvent.MemberUp>(e => e.Member.HasRole(DomainLabels.Role(Name)), e => OnMemberUp(e.Member));
         Receive<ClusterEvent.UnreachableMember>(e => e.Member.Address.Equals(_member), _ => OnUnreachable());
         Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
@@ -117,4 +122,8 @@ public sealed partial class NodeProxy : OtpActor
     }
 
     private sealed record Stopped(ExitReason Reason);
+
+    private sealed record Died(DomainEvent Event, bool HostLost);
+
+    private sealed record BootFailed(string Error, bool HostLost);
 }

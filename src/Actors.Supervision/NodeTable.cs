@@ -36,7 +36,7 @@ public sealed class NodeTable
             case "node.ready" when fields.ContainsKey("service"):
                 _rows.AddOrUpdate(fields["domain"],
                     name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "up", e.Ts, 0),
-                    (_, row) => row with { State = "up", Since = e.Ts });
+                    (_, row) => row with { Host = fields["host"], State = "up", Since = e.Ts });
                 break;
             case "node.down" when fields.ContainsKey("domain"):
                 Update(fields["domain"], row => row with { State = "down", Since = e.Ts });

@@ -28,13 +28,14 @@ public sealed class ControlNode : IAsyncDisposable
         ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.200",
     };
 
-    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null, TimeProvider? driverTime = null)
+    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null, TimeProvider? driverTime = null, SimWorld? simulation = null)
     {
         var options = new HypervisorOptions
         {
             Services = services,
             StateDirectory = Path.Combine(Path.GetTempPath(), "actors-supervision-tests"),
             Time = driverTime ?? TimeProvider.System,
+            Simulation = simulation,
         };
         var placement = new Placement(hosts.Select(h => new Host(h, options)));
         var events = new EventLog();

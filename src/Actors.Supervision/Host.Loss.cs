@@ -1,0 +1,99 @@
+using Actors.Hypervisor;
+
+namespace Actors.Supervision;
+
+/// <summary>Host loss. A host is lost when its driver no longer answers (the connection failed, the simulated
+/// host is gone) or when someone who knows says so (<see cref="MarkLost"/>). Then every domain watched on it
+/// gets a <c>Stopped (Crashed, "host lost")</c> event, so each node's proxy exits abnormally and its supervisor
+/// restarts it, and placement skips the host from then on.</summary>
+public sealed partial class Host
+{
+    private readonly Lock _loss = new();
+    private Task<bool>? _probe;
+    private volatile string? _lostBecause;
+
+    /// <summary>How long the driver may take to list its domains before the host is taken for lost.</summary>
+    public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>True once the host is known to be gone.</summary>
+    public bool Lost => _lostBecause is not null;
+
+    /// <summary>Why the host was taken for lost, once it is.</summary>
+    public string? LostBecause => _lostBecause;
+
+    /// <summary>Asks the driver whether the host is still there (one probe at a time, shared by all who ask);
+    /// true if it is lost, in which case <see cref="MarkLost"/> has run.</summary>
+    public Task<bool> CheckAsync()
+    {
+        lock (_loss)
+        {
+            if (Lost)
+            {
+                return Task.FromResult(true);
+            }
+
+            if (_probe is null || _probe.IsCompleted)
+            {
+                _probe = ProbeAsync();
+            }
+
+            return _probe;
+        }
+    }
+
+    /// <summary>Takes the host for lost: placement skips it, and every watched domain is told it crashed. The
+    /// agent also tries to destroy what still runs there, so that a host that was only cut off does not keep
+    /// duplicates of the nodes restarted elsewhere.</summary>
+    public void MarkLost(string because)
+    {
+        lock (_loss)
+        {
+            if (Lost)
+            {
+                return;
+            }
+
+            _lostBecause = because;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var (domain, watcher) in _watchers)
+        {
+            watcher(new DomainEvent(domain, DomainEventKind.Stopped, now, StopReason.Crashed, $"host {Spec.Name} lost: {because}"));
+        }
+
+        _ = FenceAsync();
+    }
+
+    private async Task<bool> ProbeAsync()
+    {
+        try
+        {
+            await Driver.ListAsync().WaitAsync(ProbeTimeout, _time);
+            return false;
+        }
+        catch (Exception e) when (e is HypervisorException or ObjectDisposedException or TimeoutException)
+        {
+            MarkLost(e is TimeoutException ? $"its driver did not answer within {ProbeTimeout.TotalSeconds:0} s" : e.Message);
+            return true;
+        }
+    }
+
+    private async Task FenceAsync()
+    {
+        try
+        {
+            foreach (var domain in await Driver.ListAsync())
+            {
+                if (domain.State != DomainState.Off)
+                {
+                    await Driver.DestroyAsync(domain.Name);
+                }
+            }
+        }
+        catch (Exception e) when (e is HypervisorException or ObjectDisposedException)
+        {
+            // Unreachable, as lost hosts are: nothing more can be done from here.
+        }
+    }
+}
