@@ -63,6 +63,10 @@ public sealed partial class NodeProxy : OtpActor
             typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.UnreachableMember));
         var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
         BootAsync(_host.Driver, spec).PipeTo(Self, success: () => Booted.Instance, failure: e => new Status.Failure(e));
+
+        // After the driver has the boot request in hand: a simulated world driven step by step may advance
+        // its clock once every node it waits for has reported this.
+        Context.Emit("node.placed", ("domain", Name), ("service", service.Name), ("host", _host.Spec.Name));
     }
 
     /// <inheritdoc />
