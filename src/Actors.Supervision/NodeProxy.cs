@@ -59,8 +59,7 @@ public sealed partial class NodeProxy : OtpActor
         var self = Self;
         _watch = _host.Watch(Name, e => self.Tell(e));
         var cluster = Cluster.Get(Context.System);
-        cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-            typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.UnreachableMember));
+        Membership.For(Context.System).Tell(new Membership.Watch(DomainLabels.Role(Name), Self));
         var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
         BootAsync(_host.Driver, spec).PipeTo(Self, success: () => Booted.Instance, failure: e => new Status.Failure(e));
 
@@ -73,7 +72,7 @@ public sealed partial class NodeProxy : OtpActor
     protected override void OnExit(ExitReason reason)
     {
         _watch?.Dispose();
-        Cluster.Get(Context.System).Unsubscribe(Self);
+        Membership.For(Context.System).Tell(new Membership.Unwatch(DomainLabels.Role(Name), Self));
         if (_host is null)
         {
             return;
