@@ -19,3 +19,10 @@ public static class HelloServices
 
     public static IReadOnlyList<ServiceSpec> All { get; } = [Greeter, Front];
 }
+
+/// <summary>Hello's services, for a node host that loads this assembly from an image's service layer.</summary>
+public sealed class HelloCatalog : IServiceCatalog
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ServiceSpec> Services => HelloServices.All;
+}

@@ -64,4 +64,5 @@ internal static class ExitCodes
     public const int Usage = 2;
     public const int Unreachable = 3;
     public const int NotFound = 4;
+    public const int Invalid = 5;
 }

@@ -39,8 +39,27 @@ public sealed record DomainSpec
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>A network attachment: a bridge on the host, optionally a named tap device and a MAC address.</summary>
-/// <param name="Bridge">Host bridge name.</param>
+/// <summary>A network attachment: a bridge on the host, optionally a named tap device and a MAC address; or, for
+/// the QEMU driver only, user-mode networking (<see cref="User"/>).</summary>
+/// <param name="Bridge">Host bridge name; empty for user-mode networking.</param>
 /// <param name="Tap">Tap device to use (created by the caller) or null to let the driver choose.</param>
 /// <param name="Mac">MAC address, or null for a generated one.</param>
-public sealed record NetworkSpec(string Bridge, string? Tap = null, string? Mac = null);
+public sealed record NetworkSpec(string Bridge, string? Tap = null, string? Mac = null)
+{
+    /// <summary>The guest's address under user-mode networking.</summary>
+    public const string UserGuestAddress = "10.0.2.15";
+
+    /// <summary>The address at which a guest under user-mode networking reaches the host's loopback.</summary>
+    public const string UserHostAddress = "10.0.2.2";
+
+    /// <summary>TCP ports forwarded from the host's 127.0.0.1 to the same port of a user-mode guest.</summary>
+    public IReadOnlyList<int> ForwardedPorts { get; init; } = [];
+
+    /// <summary>Whether this is user-mode networking.</summary>
+    public bool IsUserMode => Bridge.Length == 0;
+
+    /// <summary>User-mode networking (QEMU's slirp): the guest is <see cref="UserGuestAddress"/>, reaches the host's
+    /// loopback at <see cref="UserHostAddress"/>, and the host reaches the guest's <paramref name="forwardedPorts"/>
+    /// on 127.0.0.1. No bridge, tap or root needed; traffic stays on the host's loopback.</summary>
+    public static NetworkSpec User(params IReadOnlyList<int> forwardedPorts) => new(string.Empty) { ForwardedPorts = forwardedPorts };
+}

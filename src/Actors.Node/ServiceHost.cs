@@ -5,20 +5,23 @@ namespace Actors.Node;
 
 /// <summary>The parent of a service's root supervisor (at <c>/user/{service}</c>). It stops the root the OTP
 /// way, with a shutdown exit signal from its parent, and takes the node down if the root gives up, as a
-/// permanent application's top supervisor does in Erlang.</summary>
+/// permanent application's top supervisor does in Erlang. A hosted node's host (<see cref="HostedNode"/>) shares
+/// its ActorSystem with other nodes, so when its root gives up it stops only itself.</summary>
 internal sealed class ServiceHost : ReceiveActor
 {
     private readonly IActorRef _root;
     private readonly ActorSelection _entry;
     private readonly TimeProvider _time;
     private readonly TimeSpan? _idleTtl;
+    private readonly bool _hosted;
     private DateTimeOffset _lastActivity;
     private ITimer? _idleCheck;
     private ExitReason? _rootExit;
     private IActorRef? _stopRequester;
 
-    public ServiceHost(ServiceSpec service, TimeSpan? idleTtl)
+    public ServiceHost(ServiceSpec service, TimeSpan? idleTtl, bool hosted = false)
     {
+        _hosted = hosted;
         _root = Context.ActorOf(OtpSupervisor.Props(service.Root), "root");
         _entry = Context.ActorSelection($"root/{service.Entry}");
         _time = NodeIdentity.For(Context.System).Time;
@@ -82,6 +85,12 @@ internal sealed class ServiceHost : ReceiveActor
         else
         {
             Context.Emit("service.down", ("reason", reason));
+            if (_hosted)
+            {
+                Context.Stop(Self);
+                return;
+            }
+
             CoordinatedShutdown.Get(Context.System).Run(new RootExited(reason));
         }
 

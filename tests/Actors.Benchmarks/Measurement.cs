@@ -16,11 +16,30 @@ public sealed record Measurement(string Metric, string Unit, double Value, strin
     public static Measurement FromTrials(string metric, string unit, Trials.Paired paired, string baselineName, string goal) =>
         new(metric, unit, paired.Candidate, baselineName, paired.Baseline, goal) { Ratio = paired.Ratio };
 
-    /// <summary>Whether <see cref="Ratio"/> meets <see cref="Goal"/> (forms: "&gt;= x", "&lt;= x").</summary>
-    public bool Met => Goal.Split(' ', 2) switch
+    /// <summary>Why there is no figure (e.g. "not built yet"); the row then counts as not met.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Whether the figure meets every clause of <see cref="Goal"/>, clauses joined by " and ": "&gt;= x" or
+    /// "&lt;= x" is on <see cref="Ratio"/>; "&lt;= x unit" (with a unit) is on <see cref="Value"/> itself.</summary>
+    public bool Met => !double.IsNaN(Value) && Goal.Split(" and ").All(clause => clause.Split(' ') switch
     {
-        [">=", var x] => Ratio >= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
-        ["<=", var x] => Ratio <= double.Parse(x, System.Globalization.CultureInfo.InvariantCulture),
+        [var op, var x] => Compare(Ratio, op, x),
+        [var op, var x, _] => Compare(Value, op, x),
         _ => false,
-    };
+    });
+
+    /// <summary>A row for a figure that this run could not measure, saying why.</summary>
+    public static Measurement NotMeasured(string metric, string unit, string goal, string why) =>
+        new(metric, unit, double.NaN, "-", double.NaN, goal) { Note = why };
+
+    private static bool Compare(double value, string op, string x)
+    {
+        var limit = double.Parse(x, System.Globalization.CultureInfo.InvariantCulture);
+        return op switch
+        {
+            ">=" => value >= limit,
+            "<=" => value <= limit,
+            _ => false,
+        };
+    }
 }

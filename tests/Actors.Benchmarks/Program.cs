@@ -1,7 +1,16 @@
 using Actors.Benchmarks;
 using Spectre.Console;
 
-IScenario[] scenarios = [new MessagingScenario(), new LibvirtScenario()];
+if (args is [FirstLine.Argument])
+{
+    Console.WriteLine("up");
+    return 0;
+}
+
+IScenario[] scenarios =
+[
+    new MessagingScenario(), new LibvirtScenario(), new BootScenario(), new ChurnScenario(), new DensityScenario(), new ReactionScenario(), new ImageScenario(),
+];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -14,11 +14,17 @@ public static class Report
         {
             var rows = results.Select(m => new
             {
-                scenario, metric = m.Metric, unit = m.Unit, value = m.Value, baseline_name = m.BaselineName,
+                scenario, metric = m.Metric, note = m.Note, unit = m.Unit, value = m.Value, baseline_name = m.BaselineName,
                 baseline = m.Baseline, ratio = m.Ratio, goal = m.Goal, met = m.Met,
             });
-            Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             return;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            // Piped to a file or a log: do not wrap the table at the default 80 columns.
+            AnsiConsole.Profile.Width = 200;
         }
 
         var table = new Table().Title($"[bold]{scenario}[/]  ({Environment.ProcessorCount} cores, .NET {Environment.Version})")
@@ -27,9 +33,9 @@ public static class Report
         {
             table.AddRow(
                 Markup.Escape(m.Metric),
-                $"{Format(m.Value)} {Markup.Escape(m.Unit)}",
-                $"{Format(m.Baseline)} ({Markup.Escape(m.BaselineName)})",
-                m.Ratio.ToString("0.000", CultureInfo.InvariantCulture),
+                m.Note is { } note ? Markup.Escape(note) : $"{Format(m.Value)} {Markup.Escape(m.Unit)}",
+                m.Note is null ? $"{Format(m.Baseline)} ({Markup.Escape(m.BaselineName)})" : "-",
+                m.Note is null ? m.Ratio.ToString("0.000", CultureInfo.InvariantCulture) : "-",
                 Markup.Escape(m.Goal),
                 m.Met ? "[green]yes[/]" : "[red]no[/]");
         }

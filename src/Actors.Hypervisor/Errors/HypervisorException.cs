@@ -38,3 +38,8 @@ public sealed class CapacityExhaustedException(Uri uri, string domain, string me
 /// <summary>The domain spec is invalid; the message says which field and why.</summary>
 public sealed class InvalidDomainSpecException(Uri uri, string? domain, string message)
     : HypervisorException(uri, domain, message);
+
+/// <summary>A baked image failed verification (a layer missing, truncated or tampered with), so the domain was
+/// not booted. The inner exception says which layer and how.</summary>
+public sealed class ImageRejectedException(Uri uri, string domain, InvalidImageException problem)
+    : HypervisorException(uri, domain, $"refused to boot: {problem.Message}", problem);

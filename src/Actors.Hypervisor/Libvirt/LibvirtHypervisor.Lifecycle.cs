@@ -10,9 +10,13 @@ internal sealed partial class LibvirtHypervisor
     /// <summary>Document shapes libvirt's schema has accepted on this connection.</summary>
     private readonly ConcurrentDictionary<string, bool> _validShapes = new(StringComparer.Ordinal);
 
+    /// <summary>Baked images of defined domains, verified before each boot.</summary>
+    private readonly ConcurrentDictionary<string, string> _bakedImages = new(StringComparer.Ordinal);
+
     public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default) => Run(() =>
     {
         DomainSpecValidator.Validate(Uri, spec);
+        (spec, var baked) = BakedImages.Apply(Uri, spec);
         var (xml, shape) = DomainXml(spec);
 
         // libvirt's schema check (VIR_DOMAIN_DEFINE_VALIDATE) loads and compiles the RelaxNG schema on every
@@ -33,13 +37,28 @@ internal sealed partial class LibvirtHypervisor
         }
 
         _handles.Add(spec.Name, dom);
+        if (baked is not null)
+        {
+            _bakedImages[spec.Name] = baked;
+        }
+
         if (validate)
         {
             _validShapes.TryAdd(shape, true);
         }
     }, cancellationToken);
 
-    public Task BootAsync(string name, CancellationToken cancellationToken = default) => Run(() => OnDomain(name, dom =>
+    public async Task BootAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (_bakedImages.TryGetValue(name, out var image))
+        {
+            await BakedImages.VerifyAsync(Uri, name, image, cancellationToken);
+        }
+
+        await Start(name, cancellationToken);
+    }
+
+    private Task Start(string name, CancellationToken cancellationToken) => Run(() => OnDomain(name, dom =>
     {
         // State, memory and vCPUs are all a boot needs, and one call has them; the service and labels
         // (virDomainGetMetadata and an XML parse, which Describe adds) are not the ledger's business.
@@ -101,6 +120,7 @@ internal sealed partial class LibvirtHypervisor
         }
 
         _handles.Evict(name, dom);
+        _bakedImages.TryRemove(name, out _);
     }), cancellationToken);
 
     public Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default) =>

@@ -25,7 +25,7 @@ internal static class QemuCommandLine
             : ["-accel", "tcg", "-cpu", "max"]);
         args.AddRange(["-m", $"{spec.MemoryMiB}", "-smp", $"{spec.VCpus}", "-nographic", "-no-reboot"]);
         args.AddRange(["-kernel", image.Kernel, "-initrd", image.Initrd]);
-        args.AddRange(["-append", KernelCommandLine.Build(spec, KernelWords(TscKhz(settings)))]);
+        args.AddRange(["-append", KernelCommandLine.Build(image.Apply(spec), KernelWords(TscKhz(settings)))]);
 
         // The serial console goes to QEMU's stdout, which the driver reads as a stream (and copies to the console log).
         args.AddRange(["-serial", "stdio", "-monitor", "none"]);
@@ -51,9 +51,14 @@ internal static class QemuCommandLine
 
     // A named tap (made by the caller) is used as is; without one, qemu-bridge-helper makes a tap and adds it to
     // the bridge (it needs "allow <bridge>" in /etc/qemu/bridge.conf).
-    private static string Netdev(NetworkSpec net) => net.Tap is { } tap
-        ? $"tap,id=net0,ifname={Escape(tap)},script=no,downscript=no"
-        : $"bridge,id=net0,br={Escape(net.Bridge)}";
+    // User mode forwards each port from the host's loopback to the guest's same port.
+    private static string Netdev(NetworkSpec net) => net switch
+    {
+        { IsUserMode: true } => string.Concat(
+            ["user,id=net0,net=10.0.2.0/24", .. net.ForwardedPorts.Select(p => $",hostfwd=tcp:127.0.0.1:{p}-{NetworkSpec.UserGuestAddress}:{p}")]),
+        { Tap: { } tap } => $"tap,id=net0,ifname={Escape(tap)},script=no,downscript=no",
+        _ => $"bridge,id=net0,br={Escape(net.Bridge)}",
+    };
 
     /// <summary>A locally administered MAC in QEMU's 52:54:00 prefix, stable for a domain name across boots.</summary>
     public static string Mac(string name)

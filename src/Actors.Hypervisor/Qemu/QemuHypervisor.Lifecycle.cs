@@ -15,6 +15,24 @@ internal sealed partial class QemuHypervisor
         {
             ThrowIfDisposed();
             domain = Find(name);
+        }
+
+        // A baked image is verified before every boot: a layer changed since it was defined is refused.
+        if (domain.Image.Manifest is not null)
+        {
+            try
+            {
+                await ImageVerifier.VerifyAsync(domain.Image.Directory, cancellationToken);
+            }
+            catch (InvalidImageException e)
+            {
+                throw new ImageRejectedException(Uri, name, e);
+            }
+        }
+
+        lock (_lock)
+        {
+            ThrowIfDisposed();
             if (domain.State != QemuDomain.Phase.Off)
             {
                 throw new DomainStateException(Uri, name, $"is {Describe(domain)}; only a domain that is off can boot");

@@ -37,7 +37,7 @@ internal sealed partial class QemuHypervisor : IHypervisor
     {
         DomainSpecValidator.Validate(Uri, spec);
         var image = QemuImage.From(spec, out var problem);
-        problem ??= KernelCommandLine.Problem(spec, QemuCommandLine.KernelWords(QemuCommandLine.TscKhz(_settings)));
+        problem ??= KernelCommandLine.Problem(image.Apply(spec), QemuCommandLine.KernelWords(QemuCommandLine.TscKhz(_settings)));
         if (problem is not null)
         {
             throw new InvalidDomainSpecException(Uri, spec.Name, problem);

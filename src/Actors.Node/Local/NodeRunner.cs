@@ -23,6 +23,9 @@ internal static class NodeRunner
     {
         using var stop = StopSignal(run.Duration);
         var types = all.SelectMany(s => s.MessageTypes);
+
+        // Marks the program's start in the node's log, so that a boot's time splits into runtime start and node start.
+        run.Events.Write(AppEvent("node.starting", ("service", service.Name)));
         var node = await Node.StartAsync(service, run.Node, types, run.Events.Write, stop.Token);
         await WaitAsync(stop.Token, node.Terminated);
         await node.StopAsync();

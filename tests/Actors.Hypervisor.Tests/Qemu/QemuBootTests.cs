@@ -140,7 +140,7 @@ public sealed class QemuBootTests(ITestOutputHelper output) : IAsyncLifetime
         var image = Path.Combine(_state, "not-a-kernel");
         Directory.CreateDirectory(image);
         await File.WriteAllTextAsync(Path.Combine(image, "vmlinux"), "not a kernel");
-        await File.WriteAllTextAsync(Path.Combine(image, "initrd.cpio.gz"), string.Empty);
+        await File.WriteAllTextAsync(Path.Combine(image, "initrd.img"), string.Empty);
         await Driver.DefineAsync(Spec(name) with { Image = image });
 
         var e = await Assert.ThrowsAsync<HypervisorException>(() => Driver.BootAsync(name));

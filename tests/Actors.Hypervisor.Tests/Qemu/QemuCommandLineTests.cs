@@ -25,7 +25,7 @@ public sealed class QemuCommandLineTests
         AssertFollows(args, "-M", "microvm");
         AssertFollows(args, "-accel", "tcg", "-cpu", "max");
         AssertFollows(args, "-m", "192", "-smp", "2", "-nographic", "-no-reboot");
-        AssertFollows(args, "-kernel", "/images/greeter/vmlinux", "-initrd", "/images/greeter/initrd.cpio.gz");
+        AssertFollows(args, "-kernel", "/images/greeter/vmlinux", "-initrd", "/images/greeter/initrd.img");
         AssertFollows(args, "-serial", "stdio", "-monitor", "none");
         AssertFollows(args, "-chardev", "socket,id=qmp,path=/run/actors/greeter-1.qmp", "-mon", "chardev=qmp,mode=control");
         Assert.Equal("console=ttyS0 panic=-1 tsc_early_khz=2596126", After(args, "-append"));

@@ -10,7 +10,7 @@ public sealed class QemuDefineTests : IAsyncLifetime
     {
         Directory.CreateDirectory(_image);
         File.WriteAllText(Path.Combine(_image, "vmlinux"), string.Empty);
-        File.WriteAllText(Path.Combine(_image, "initrd.cpio.gz"), string.Empty);
+        File.WriteAllText(Path.Combine(_image, "initrd.img"), string.Empty);
         return Task.CompletedTask;
     }
 
@@ -44,11 +44,11 @@ public sealed class QemuDefineTests : IAsyncLifetime
     public async Task A_spec_without_an_image_or_with_an_incomplete_one_is_refused_naming_the_image()
     {
         var none = await Assert.ThrowsAsync<InvalidDomainSpecException>(() => _driver.DefineAsync(Spec() with { Image = null }));
-        File.Delete(Path.Combine(_image, "initrd.cpio.gz"));
+        File.Delete(Path.Combine(_image, "initrd.img"));
         var partial = await Assert.ThrowsAsync<InvalidDomainSpecException>(() => _driver.DefineAsync(Spec()));
 
         Assert.Contains("image is empty", none.Message, StringComparison.Ordinal);
-        Assert.Contains("has no initrd.cpio.gz", partial.Message, StringComparison.Ordinal);
+        Assert.Contains("has no initrd.img", partial.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,11 @@ internal static partial class DescriptorChecks
 
         if (spec.Network is { } net)
         {
+            if (net.IsUserMode)
+            {
+                throw new ArgumentException("network is user-mode, which only the qemu:// driver offers; name a bridge");
+            }
+
             NetworkName("network bridge", net.Bridge);
             if (net.Tap is not null)
             {

@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Actors.Images;
 
 namespace Actors.Hypervisor.Tests.Qemu;
 
-/// <summary>A minimal image in the layout the QEMU driver boots (<c>vmlinux</c>, <c>initrd.cpio.gz</c>), made from
+/// <summary>A minimal image in the layout the QEMU driver boots (<c>vmlinux</c>, <c>initrd.img</c>), made from
 /// the installed Debian kernel and busybox-static until the image baker makes real ones. Built once per test run
 /// and cached in the temp directory under a key of the kernel, busybox and init script.</summary>
 /// <param name="Directory">The image directory.</param>
@@ -18,15 +19,15 @@ internal sealed record TestImage(string Directory, string KernelVersion)
 
     private static async Task<TestImage> BuildAsync()
     {
-        var version = NewestKernel() ?? throw new InvalidOperationException(
-            "no /boot/vmlinuz-* with its modules in /lib/modules: install linux-image-amd64 (bash .ci/test does)");
+        var kernel = InstalledKernel.Find();
+        var version = kernel.Version;
         if (!File.Exists(Busybox))
         {
             throw new InvalidOperationException($"{Busybox} is missing: install busybox-static (bash .ci/test does)");
         }
 
         var dir = Path.Combine(Path.GetTempPath(), "actors-qemu-image", $"{version}-{Key(version)}");
-        if (File.Exists(Path.Combine(dir, "initrd.cpio.gz")))
+        if (File.Exists(Path.Combine(dir, ImageLayout.InitrdFile)))
         {
             return new TestImage(dir, version);
         }
@@ -35,12 +36,12 @@ internal sealed record TestImage(string Directory, string KernelVersion)
         var building = $"{dir}.{Guid.NewGuid():N}";
         System.IO.Directory.CreateDirectory(building);
         await KernelExtractor.ExtractAsync($"/boot/vmlinuz-{version}", Path.Combine(building, "vmlinux"));
-        await WriteInitrdAsync(version, Path.Combine(building, "initrd.cpio.gz"));
+        await WriteInitrdAsync(kernel, Path.Combine(building, ImageLayout.InitrdFile));
         try
         {
             System.IO.Directory.Move(building, dir);
         }
-        catch (IOException) when (File.Exists(Path.Combine(dir, "initrd.cpio.gz")))
+        catch (IOException) when (File.Exists(Path.Combine(dir, ImageLayout.InitrdFile)))
         {
             System.IO.Directory.Delete(building, recursive: true); // another run built it first
         }
@@ -48,7 +49,7 @@ internal sealed record TestImage(string Directory, string KernelVersion)
         return new TestImage(dir, version);
     }
 
-    private static async Task WriteInitrdAsync(string version, string path)
+    private static async Task WriteInitrdAsync(InstalledKernel kernel, string path)
     {
         await using var file = File.Create(path);
         await using var gzip = new GZipStream(file, CompressionLevel.Fastest);
@@ -65,61 +66,17 @@ internal sealed record TestImage(string Directory, string KernelVersion)
         cpio.AddFile("etc/acpi/PWRF/00000080", Encoding.UTF8.GetBytes(InitScripts.PowerButton), 0x1ED);
         foreach (var module in InitScripts.Modules)
         {
-            cpio.AddFile($"lib/modules/{Path.GetFileName(module)}.ko", await ModuleAsync(version, module), 0x1A4);
+            cpio.AddFile($"lib/modules/{Path.GetFileName(module)}.ko", await kernel.ModuleAsync(module), 0x1A4);
         }
 
         cpio.Finish();
-    }
-
-    private static async Task<byte[]> ModuleAsync(string version, string module)
-    {
-        var ko = $"/lib/modules/{version}/kernel/{module}.ko";
-        if (File.Exists(ko))
-        {
-            return await File.ReadAllBytesAsync(ko);
-        }
-
-        // Newer Debian kernels compress their modules; busybox's insmod wants them plain.
-        var temp = Path.GetTempFileName();
-        try
-        {
-            await KernelExtractor.XzAsync(await File.ReadAllBytesAsync($"{ko}.xz"), temp);
-            return await File.ReadAllBytesAsync(temp);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
-
-    /// <summary>The newest installed kernel that has the modules the init loads.</summary>
-    private static string? NewestKernel() =>
-        System.IO.Directory.EnumerateFiles("/boot", "vmlinuz-*")
-            .Select(f => Path.GetFileName(f)["vmlinuz-".Length..])
-            .Where(v => InitScripts.Modules.All(m => File.Exists($"/lib/modules/{v}/kernel/{m}.ko") || File.Exists($"/lib/modules/{v}/kernel/{m}.ko.xz")))
-            .OrderByDescending(v => v, Comparer<string>.Create(CompareVersions))
-            .FirstOrDefault();
-
-    private static int CompareVersions(string a, string b)
-    {
-        static long[] Parts(string v) => v.Split('.', '-').Select(p => long.TryParse(p, out var n) ? n : -1).ToArray();
-        var (x, y) = (Parts(a), Parts(b));
-        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
-        {
-            if (x[i] != y[i])
-            {
-                return x[i].CompareTo(y[i]);
-            }
-        }
-
-        return x.Length.CompareTo(y.Length);
     }
 
     private static string Key(string version)
     {
         var kernel = new FileInfo($"/boot/vmlinuz-{version}");
         var busybox = new FileInfo(Busybox);
-        var text = $"{kernel.Length}:{kernel.LastWriteTimeUtc.Ticks}:{busybox.Length}:{busybox.LastWriteTimeUtc.Ticks}:{InitScripts.Init}:{InitScripts.PowerButton}:{string.Join(',', InitScripts.Modules)}";
+        var text = $"{ImageLayout.InitrdFile}:{kernel.Length}:{kernel.LastWriteTimeUtc.Ticks}:{busybox.Length}:{busybox.LastWriteTimeUtc.Ticks}:{InitScripts.Init}:{InitScripts.PowerButton}:{string.Join(',', InitScripts.Modules)}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
     }
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 
-namespace Actors.Hypervisor.Tests.Qemu;
+namespace Actors.Images;
 
 /// <summary>Gets the uncompressed ELF <c>vmlinux</c> out of a bzImage (Debian's <c>/boot/vmlinuz-*</c>), because
 /// <c>-M microvm</c> boots a vmlinux through PVH without the ~3.4 s TCG spends decompressing a bzImage.</summary>
@@ -9,10 +9,11 @@ namespace Actors.Hypervisor.Tests.Qemu;
 /// at 0x248 and <c>payload_length</c> at 0x24c, counted from the protected-mode code after the setup sectors).
 /// Debian builds with CONFIG_KERNEL_XZ; xz's <c>--single-stream</c> ignores the 4-byte size the kernel build
 /// appends after the stream. Other compressions are refused by name.</remarks>
-internal static class KernelExtractor
+public static class KernelExtractor
 {
     private static readonly byte[] XzMagic = [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00];
 
+    /// <summary>Writes the vmlinux inside <paramref name="bzImage"/> to <paramref name="vmlinux"/>.</summary>
     public static async Task ExtractAsync(string bzImage, string vmlinux)
     {
         var image = await File.ReadAllBytesAsync(bzImage);

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Actors.Hypervisor;
+using Actors.Images;
+using Actors.Node;
+using Akka.Cluster;
+
+namespace Actors.Benchmarks;
+
+/// <summary>The baked Hello greeter (built into the default store, reused when unchanged) booted as a QEMU microVM
+/// under user-mode networking, joining a seed in this process: QEMU start -> member Up, against QEMU start -> the
+/// init's line that it is about to start the node (the kernel's and init's share: the floor of any VM boot here).</summary>
+internal static class QemuBoot
+{
+    public static async Task<(List<double> Up, List<double> Init)> MeasureAsync(int trials, Action<string> progress)
+    {
+        progress("baking examples/Hello's greeter (the store keeps the runtime layer between runs)");
+        var images = Path.Combine(Path.GetTempPath(), "actors-bench-images");
+        var built = await ImageBuilder.BuildAsync(new BuildRequest { Project = Program("examples/Hello/Hello.csproj"), Output = images, Service = "greeter" });
+        var image = built.Images[0].Directory;
+
+        var seedPort = FreePort();
+        var seed = $"akka.tcp://actors@{NetworkSpec.UserHostAddress}:{seedPort}";
+        var node = await Node.Node.StartAsync(EchoService.Spec, new NodeOptions
+        {
+            Host = "127.0.0.1", PublicHost = NetworkSpec.UserHostAddress, Port = seedPort, Seeds = [seed],
+            GossipInterval = ProcessNodes.JoinInterval, LeaderActionsInterval = ProcessNodes.JoinInterval,
+        }, Hello.HelloServices.Greeter.MessageTypes);
+        await using var driver = (QemuHypervisor)Hypervisors.Open("qemu://", new HypervisorOptions { StateDirectory = Path.Combine(images, "state") });
+        var (up, init) = (new List<double>(), new List<double>());
+        try
+        {
+            for (var i = 0; i < trials; i++)
+            {
+                var name = $"greeter-q{i}";
+                var port = FreePort();
+                await driver.DefineAsync(new DomainSpec
+                {
+                    Name = name, Service = "greeter", Image = image, MemoryMiB = 512, VCpus = 2, Network = NetworkSpec.User(port),
+                    Environment = new Dictionary<string, string>
+                    {
+                        ["ACTORS_NET_ADDRESS"] = $"{NetworkSpec.UserGuestAddress}/24",
+                        ["ACTORS_NET_GATEWAY"] = NetworkSpec.UserHostAddress,
+                        ["ACTORS_NODE__HOST"] = NetworkSpec.UserGuestAddress,
+                        ["ACTORS_NODE__PUBLICHOST"] = "127.0.0.1",
+                        ["ACTORS_NODE__PORT"] = $"{port}",
+                        ["ACTORS_NODE__SEEDS__0"] = seed,
+                        ["ACTORS_NODE__GOSSIPINTERVAL"] = "00:00:00.05",
+                        ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.05",
+                    },
+                });
+                var initSeen = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var clock = Stopwatch.StartNew();
+                using var console = driver.WatchConsole(name, line =>
+                {
+                    if (line.StartsWith("ACTORS-INIT ", StringComparison.Ordinal))
+                    {
+                        initSeen.TrySetResult(clock.Elapsed);
+                    }
+                });
+                var member = ClusterWatch.WhenAsync<ClusterEvent.MemberUp>(node.System, e => e.Member.Address.Port == port);
+                await driver.BootAsync(name);
+                await member.WaitAsync(TimeSpan.FromMinutes(3));
+                up.Add(clock.Elapsed.TotalMilliseconds);
+                init.Add((await initSeen.Task.WaitAsync(TimeSpan.FromSeconds(5))).TotalMilliseconds);
+                progress($"  {name}: init {init[^1]:F0} ms, member Up {up[^1]:F0} ms");
+                await driver.DestroyAsync(name);
+                await driver.UndefineAsync(name);
+                var address = (await member).Member.Address;
+                Cluster.Get(node.System).Down(address);
+            }
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+
+        return (up, init);
+    }
+
+    private static string Program(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException("Actors.sln not found above the benchmark");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Actors.Images.Tests;
+
+/// <summary>examples/Hello baked once per test run into a fresh store, shared by the tests of
+/// <see cref="BakedHelloCollection"/>.</summary>
+public sealed class BakedHello : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "actors-tests", $"images-{Guid.NewGuid():N}"[..15]);
+
+    public string Project { get; } = Repository.Path("examples", "Hello", "Hello.csproj");
+
+    public LayerStore Store => new(Path.Combine(_root, "store"));
+
+    public string Output => Path.Combine(_root, "images");
+
+    public BuildResult Result { get; private set; } = null!;
+
+    public BuiltImage Image(string service) => Result.Images.Single(i => i.Manifest.Service == service);
+
+    public async Task InitializeAsync() =>
+        Result = await ImageBuilder.BuildAsync(new BuildRequest { Project = Project, Output = Output, Store = Store });
+
+    public Task DisposeAsync()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A scratch directory removed with the fixture.</summary>
+    public string Scratch()
+    {
+        var dir = Path.Combine(_root, "scratch", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BakedHelloCollection : ICollectionFixture<BakedHello>
+{
+    public const string Name = "baked Hello";
+}
+
+/// <summary>Paths in this repository, found from the test binaries upwards.</summary>
+internal static class Repository
+{
+    public static string Path(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Actors.sln")))
+            {
+                return System.IO.Path.Combine([dir.FullName, .. parts]);
+            }
+        }
+
+        throw new InvalidOperationException("Actors.sln not found above the test binaries");
+    }
+}
