@@ -51,7 +51,7 @@ kill.SetAction(parse => RunAsync(async () =>
 
 var root = new RootCommand("actors: bake services into images and operate an Actors cluster.\nExit codes: 0 ok, 1 failed, 2 usage, 3 supervisor unreachable, 4 no such node, 5 image failed verification.")
 {
-    ps, kill, ImageCommands.Build(RunAsync), ImageCommands.Verify(RunAsync),
+    ps, kill, TopCommand.Create(endpoint, RunAsync), ImageCommands.Build(RunAsync), ImageCommands.Verify(RunAsync),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
