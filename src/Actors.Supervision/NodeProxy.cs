@@ -24,7 +24,7 @@ public sealed partial class NodeProxy : OtpActor
     {
         _settings = settings;
         TrapExit = true;
-        Receive<Booted>(_ => Context.Emit("node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
+        Receive<Booted>(b => Context.Emit(b.Adopted ? "node.adopt" : "node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
             ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
         Receive<Status.Failure>(f => _host!.CheckAsync().PipeTo(Self,
             success: lost => new BootFailed(f.Cause.Message, lost), failure: _ => new BootFailed(f.Cause.Message, false)));
@@ -49,7 +49,8 @@ public sealed partial class NodeProxy : OtpActor
     protected override void PreStart()
     {
         var service = _settings.Service;
-        _host = _settings.Placement.Reserve(service.Resources.MemoryMiB, service.Resources.VCpus);
+        var adopted = _settings.Placement.ClaimAdopted(Name);
+        _host = adopted ?? _settings.Placement.Reserve(service.Resources.MemoryMiB, service.Resources.VCpus);
         if (_host is null)
         {
             Exit(ExitReason.Error($"no host has room for {service.Resources.MemoryMiB} MiB and {service.Resources.VCpus} vCPU for {Name}"));
@@ -61,7 +62,8 @@ public sealed partial class NodeProxy : OtpActor
         var cluster = Cluster.Get(Context.System);
         Membership.For(Context.System).Tell(new Membership.Watch(DomainLabels.Role(Name), Self));
         var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
-        BootAsync(_host.Driver, spec).PipeTo(Self, success: () => Booted.Instance, failure: e => new Status.Failure(e));
+        var boot = adopted is null ? BootFreshAsync(_host.Driver, spec) : AttachAsync(_host.Driver, spec);
+        boot.PipeTo(Self, success: wasRunning => wasRunning ? Booted.Adopt : Booted.Boot, failure: e => new Status.Failure(e));
 
         // After the driver has the boot request in hand: a simulated world driven step by step may advance
         // its clock once every node it waits for has reported this.
@@ -107,6 +109,31 @@ public sealed partial class NodeProxy : OtpActor
         await driver.BootAsync(spec.Name);
     }
 
+    private static async Task<bool> BootFreshAsync(IHypervisor driver, DomainSpec spec)
+    {
+        await BootAsync(driver, spec);
+        return false;
+    }
+
+    /// <summary>Takes over a domain an earlier supervisor left running; true if it still runs (it is being watched
+    /// already, so a death from now on is seen), else boots it afresh and returns false.</summary>
+    private static async Task<bool> AttachAsync(IHypervisor driver, DomainSpec spec)
+    {
+        try
+        {
+            if ((await driver.GetAsync(spec.Name)).State == DomainState.Running)
+            {
+                return true;
+            }
+        }
+        catch (DomainNotFoundException)
+        {
+        }
+
+        await BootAsync(driver, spec);
+        return false;
+    }
+
     private static async Task DestroyQuietlyAsync(IHypervisor driver, string name)
     {
         try
@@ -119,9 +146,12 @@ public sealed partial class NodeProxy : OtpActor
         }
     }
 
-    private sealed record Booted
+    /// <summary>The domain runs: booted by this proxy, or adopted from an earlier supervisor.</summary>
+    private sealed record Booted(bool Adopted)
     {
-        public static Booted Instance { get; } = new();
+        public static Booted Boot { get; } = new(false);
+
+        public static Booted Adopt { get; } = new(true);
     }
 
     private sealed record Stopped(ExitReason Reason);

@@ -28,7 +28,7 @@ public sealed class NodeTable
         {
             // The driver's boot call may return after the node is already Up (in-process nodes): a boot report
             // never takes an Up node back to booting.
-            case "node.boot" when fields.ContainsKey("service"):
+            case "node.boot" or "node.adopt" when fields.ContainsKey("service"):
                 _rows.AddOrUpdate(fields["domain"],
                     name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "booting", e.Ts, 0),
                     (_, row) => row.State == "up" ? row with { Host = fields["host"] } : row with { Host = fields["host"], State = "booting", Since = e.Ts });

@@ -4,7 +4,7 @@ namespace Actors.Supervision;
 
 /// <summary>Chooses a host for a node by free capacity: spread (the host with the most free memory) or pack
 /// (the fullest host that still fits). Thread-safe: node proxies place concurrently.</summary>
-public sealed class Placement
+public sealed partial class Placement
 {
     private readonly Lock _lock = new();
     private readonly List<Host> _hosts;

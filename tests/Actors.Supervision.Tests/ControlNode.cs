@@ -16,6 +16,8 @@ public sealed class ControlNode : IAsyncDisposable
 
     public NodeTable Table { get; }
 
+    public AdoptionReport? Adoption { get; private init; }
+
     public Node.Node Node { get; }
 
     public Placement Placement { get; }
@@ -28,7 +30,7 @@ public sealed class ControlNode : IAsyncDisposable
         ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.200",
     };
 
-    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null, TimeProvider? driverTime = null, SimWorld? simulation = null)
+    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null, TimeProvider? driverTime = null, SimWorld? simulation = null, bool adopt = false)
     {
         var options = new HypervisorOptions
         {
@@ -38,6 +40,7 @@ public sealed class ControlNode : IAsyncDisposable
             Simulation = simulation,
         };
         var placement = new Placement(hosts.Select(h => new Host(h, options)));
+        var adoption = adopt ? await Supervision.Adoption.ReconcileAsync(placement, LocalCluster.NodeOptions(1).ClusterName, services) : null;
         var events = new EventLog();
         var table = new NodeTable();
         var supervisor = ClusterSupervisor.Service(services, placement, launch with { Environment = FastGossip }, policy);
@@ -46,7 +49,7 @@ public sealed class ControlNode : IAsyncDisposable
             table.Apply(e);
             events.Add(e);
         });
-        return new ControlNode(node, placement, events, table);
+        return new ControlNode(node, placement, events, table) { Adoption = adoption };
     }
 
     public async ValueTask DisposeAsync()
