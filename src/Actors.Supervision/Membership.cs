@@ -27,7 +27,10 @@ internal sealed class Membership : ReceiveActor
         {
             if (_watchers.TryGetValue(u.Role, out var proxy) && proxy.Equals(u.Proxy))
             {
+                // The proxy exits when its domain dies or is stopped: that member is no one's to adopt any more,
+                // even if the cluster has not yet said it is down.
                 _watchers.Remove(u.Role);
+                _up.Remove(u.Role);
             }
         });
         Receive<ClusterEvent.MemberUp>(e => Route(e.Member, e, up: true));
