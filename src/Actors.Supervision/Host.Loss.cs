@@ -11,6 +11,7 @@ public sealed partial class Host
     private readonly Lock _loss = new();
     private Task<bool>? _probe;
     private volatile string? _lostBecause;
+    private ITimer? _heartbeat;
 
     /// <summary>How long the driver may take to list its domains before the host is taken for lost.</summary>
     public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromSeconds(10);
@@ -41,6 +42,19 @@ public sealed partial class Host
         }
     }
 
+    /// <summary>Probes the driver every <paramref name="every"/> on the host's clock, so that the host is found lost
+    /// even when no node on it dies to say so (a host with no nodes, a driver that stops answering). Stops once
+    /// the host is lost or disposed. On a simulated world that advances by itself, each probe would schedule the
+    /// next at once: use it where virtual time is advanced step by step.</summary>
+    public void StartHeartbeat(TimeSpan every)
+    {
+        lock (_loss)
+        {
+            _heartbeat?.Dispose();
+            _heartbeat = _time.CreateTimer(_ => _ = CheckAsync(), null, every, every);
+        }
+    }
+
     /// <summary>Takes the host for lost: placement skips it, and every watched domain is told it crashed. The
     /// agent also tries to destroy what still runs there, so that a host that was only cut off does not keep
     /// duplicates of the nodes restarted elsewhere.</summary>
@@ -54,6 +68,7 @@ public sealed partial class Host
             }
 
             _lostBecause = because;
+            _heartbeat?.Dispose();
         }
 
         var now = _time.GetUtcNow();
@@ -63,6 +78,15 @@ public sealed partial class Host
         }
 
         _ = FenceAsync();
+    }
+
+    private void StopHeartbeat()
+    {
+        lock (_loss)
+        {
+            _heartbeat?.Dispose();
+            _heartbeat = null;
+        }
     }
 
     private async Task<bool> ProbeAsync()

@@ -51,6 +51,7 @@ public sealed partial class Host : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        StopHeartbeat();
         _subscription.Dispose();
         await Driver.DisposeAsync();
     }

@@ -17,9 +17,18 @@ public sealed partial class Placement
         _pack = strategy == PlacementStrategy.Pack;
     }
 
-    /// <summary>Opens every host of <paramref name="cluster"/> and places by its strategy.</summary>
-    public static Placement Open(ClusterFile cluster, HypervisorOptions options) =>
-        new(cluster.Hosts.Select(h => new Host(h, options)), cluster.Strategy);
+    /// <summary>Opens every host of <paramref name="cluster"/>, starts each host agent's heartbeat, and places by the
+    /// file's strategy.</summary>
+    public static Placement Open(ClusterFile cluster, HypervisorOptions options)
+    {
+        var placement = new Placement(cluster.Hosts.Select(h => new Host(h, options)), cluster.Strategy);
+        foreach (var host in placement.Hosts)
+        {
+            host.StartHeartbeat(cluster.HostHeartbeat);
+        }
+
+        return placement;
+    }
 
     /// <summary>The hosts.</summary>
     public IReadOnlyList<Host> Hosts => _hosts;

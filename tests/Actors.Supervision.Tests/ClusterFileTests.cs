@@ -23,6 +23,7 @@ public sealed class ClusterFileTests
         Assert.Equal(["xen-1", "xen-2", "laptop"], cluster.Hosts.Select(h => h.Name));
         Assert.Equal(PlacementStrategy.Spread, cluster.Strategy);
         Assert.Equal(new Uri("http://127.0.0.1:4040/"), cluster.Control);
+        Assert.Equal(TimeSpan.FromSeconds(5), cluster.HostHeartbeat);
         var xen1 = cluster.Hosts[0];
         Assert.Equal(("xen+ssh://xen-1.internal/system", 65536L, 32), (xen1.Uri, xen1.MemoryMiB, xen1.VCpus));
         Assert.Equal("b", cluster.Hosts[1].Labels["zone"]);
@@ -48,6 +49,7 @@ public sealed class ClusterFileTests
     [InlineData("\"capacity\": { \"memoryMiB\": 1024, \"vcpus\": 4 }, ", "", "c.json:4: hosts[0]: host 'h1' has no capacity; add \"capacity\"")]
     [InlineData("\"memoryMiB\": 1024", "\"memoryMiB\": -5", "c.json:4: hosts[0].capacity.memoryMiB: must be a positive whole number, not -5")]
     [InlineData("\"memoryMiB\": 1024, ", "", "c.json:4: hosts[0].capacity: is missing \"memoryMiB\"")]
+    [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"hostHeartbeatSeconds\": \"5s\",", "c.json:2: hostHeartbeatSeconds: must be a number of seconds between 0 and 3600, not \"5s\"")]
     [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\"", "c.json:3: is not valid JSON:")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"control\": { \"listen\": \"http://10.0.0.1:4040/\" },", "c.json:2: control.listen: 'http://10.0.0.1:4040/' is not on loopback")]

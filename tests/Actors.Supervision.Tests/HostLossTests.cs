@@ -67,4 +67,37 @@ public sealed class HostLossTests
         Assert.True(control.Placement.Hosts.Single(h => h.Spec.Name == "h2").Lost);
         Assert.Equal(lost, control.Events.All.Where(e => e.Event == "node.down").Select(e => e.Fields["domain"]).ToHashSet());
     }
+
+    [Fact]
+    public async Task A_heartbeat_finds_a_lost_host_that_has_no_node_to_die_and_placement_skips_it()
+    {
+        var world = new SimWorld(new SimOptions { AutoAdvance = false });
+        var options = new HypervisorOptions { Simulation = world, Time = world.Clock };
+        var placement = new Placement([new Host(new HostSpec("h1", "sim://h1", 8192, 8), options), new Host(new HostSpec("h2", "sim://h2", 4096, 8), options)]);
+        try
+        {
+            var (h1, h2) = (placement.Hosts[0], placement.Hosts[1]);
+            h1.StartHeartbeat(TimeSpan.FromSeconds(5));
+            h2.StartHeartbeat(TimeSpan.FromSeconds(5));
+
+            world.LoseHost("h1");
+            world.Advance(TimeSpan.FromSeconds(4));
+            var lostBeforeBeat = h1.Lost;
+            world.Advance(TimeSpan.FromSeconds(1));
+
+            Assert.False(lostBeforeBeat);
+            Assert.True(h1.Lost);
+            Assert.Contains("the host is lost", h1.LostBecause);
+            world.Advance(TimeSpan.FromSeconds(30));
+            Assert.False(h2.Lost);
+            Assert.Same(h2, placement.Reserve(1024, 1));
+        }
+        finally
+        {
+            foreach (var host in placement.Hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
 }

@@ -10,6 +10,9 @@ namespace Actors.Supervision;
 /// <param name="Control">Where the control endpoint listens (loopback only).</param>
 public sealed record ClusterFile(IReadOnlyList<HostSpec> Hosts, PlacementStrategy Strategy, Uri Control)
 {
+    /// <summary>How often each host's agent checks that its driver still answers (<c>hostHeartbeatSeconds</c>).</summary>
+    public TimeSpan HostHeartbeat { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Where the control endpoint listens unless the file says otherwise.</summary>
     public static Uri DefaultControl { get; } = new("http://127.0.0.1:4040/");
 

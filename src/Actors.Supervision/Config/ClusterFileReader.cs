@@ -10,7 +10,12 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
 
     public ClusterFile Read(JsonElement root)
     {
-        Fields(root, string.Empty, "placement", "control", "hosts");
+        Fields(root, string.Empty, "placement", "control", "hostHeartbeatSeconds", "hosts");
+        var heartbeat = root.TryGetProperty("hostHeartbeatSeconds", out var beat)
+            ? beat.ValueKind == JsonValueKind.Number && beat.TryGetDouble(out var seconds) && seconds is > 0 and <= 3600
+                ? TimeSpan.FromSeconds(seconds)
+                : throw Fail("hostHeartbeatSeconds", $"must be a number of seconds between 0 and 3600, not {beat.GetRawText()}")
+            : TimeSpan.FromSeconds(5);
         var strategy = root.TryGetProperty("placement", out var p)
             ? String(p, "placement") switch
             {
@@ -45,7 +50,7 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             specs.Add(spec);
         }
 
-        return new ClusterFile(specs, strategy, control);
+        return new ClusterFile(specs, strategy, control) { HostHeartbeat = heartbeat };
     }
 
     private HostSpec Host(JsonElement host, string at)
