@@ -28,7 +28,7 @@ internal static class TopCommand
             Validators = { r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--limit must be at least 1, e.g. --limit 50"); } } },
         };
         var command = new Command("top",
-            "Watch the cluster live: nodes by state, each host's nodes and restarts, and the nodes with the most restarts, refreshed from the supervisor. Ctrl+C stops.\n\n" +
+            "Watch the cluster live: nodes by state, each host (lost or not, its nodes, restarts and capacity used), and the nodes with the most restarts, refreshed from the supervisor. Ctrl+C stops.\n\n" +
             "Example:\n  actors top --endpoint http://127.0.0.1:4040/\n  actors top --once --json\n\n" +
             "Exit codes: 0 ok, 1 failed, 2 usage, 3 supervisor unreachable.")
         {
@@ -49,11 +49,14 @@ internal static class TopCommand
         return command;
     }
 
+    private static async Task<TopFrame> FrameAsync(ControlClient client, int limit) =>
+        TopFrame.Of(await client.NodesAsync(), await client.HostsAsync(), limit);
+
     private static async Task PrintAsync(ControlClient client, bool asJson, int limit, bool once, TimeSpan every, CancellationToken cancel)
     {
         do
         {
-            var frame = TopFrame.Of(await client.NodesAsync(), limit);
+            var frame = await FrameAsync(client, limit);
             if (asJson)
             {
                 Console.WriteLine(JsonSerializer.Serialize(frame, Json));
@@ -68,12 +71,12 @@ internal static class TopCommand
 
     private static async Task LiveAsync(ControlClient client, int limit, TimeSpan every, CancellationToken cancel)
     {
-        var first = TopFrame.Of(await client.NodesAsync(), limit);
+        var first = await FrameAsync(client, limit);
         await AnsiConsole.Live(Render(first)).StartAsync(async live =>
         {
             while (await Wait(every, cancel))
             {
-                live.UpdateTarget(Render(TopFrame.Of(await client.NodesAsync(), limit)));
+                live.UpdateTarget(Render(await FrameAsync(client, limit)));
             }
         });
     }
@@ -95,11 +98,14 @@ internal static class TopCommand
     private static IRenderable Render(TopFrame frame)
     {
         var states = string.Join("  ", frame.States.Select(s => $"{s.Value.ToString(CultureInfo.InvariantCulture)} {s.Key}"));
-        var summary = new Markup(Markup.Escape($"{frame.Nodes} nodes on {frame.Hosts.Count} hosts  {states}  {frame.Restarts} restarts  at {DateTime.Now:HH:mm:ss}"));
-        var hosts = new Table().AddColumns("host", "nodes", "up", "restarts");
+        var lost = frame.Hosts.Count(h => h.Lost);
+        var summary = new Markup(Markup.Escape($"{frame.Nodes} nodes on {frame.Hosts.Count} hosts ({lost} lost)  {states}  {frame.Restarts} restarts  at {DateTime.Now:HH:mm:ss}"));
+        var hosts = new Table().AddColumns("host", "state", "nodes", "up", "restarts", "memory MiB", "vCPUs");
         foreach (var h in frame.Hosts)
         {
-            hosts.AddRow(Markup.Escape(h.Host), Number(h.Nodes), h.Up == h.Nodes ? $"[green]{h.Up}[/]" : $"[yellow]{h.Up}[/]", Number(h.Restarts));
+            hosts.AddRow(Markup.Escape(h.Host), h.Lost ? "[red]lost[/]" : "[green]ok[/]", Number(h.Nodes),
+                h.Up == h.Nodes ? $"[green]{h.Up}[/]" : $"[yellow]{h.Up}[/]", Number(h.Restarts),
+                $"{h.UsedMemoryMib.ToString(CultureInfo.InvariantCulture)}/{h.MemoryMib.ToString(CultureInfo.InvariantCulture)}", $"{Number(h.UsedVCpus)}/{Number(h.VCpus)}");
         }
 
         var nodes = new Table().AddColumns("node", "service", "tenant", "host", "state", "uptime", "restarts");

@@ -22,7 +22,7 @@ public sealed class TopTests
         var (jsonCode, json, _) = await OperatorTests.ActorsAsync("top", "--once", "--json", "--endpoint", endpoint.Url);
 
         Assert.True(tableCode == 0, tableErr);
-        Assert.Contains("2 nodes on 1 hosts  2 up  0 restarts", table);
+        Assert.Contains("2 nodes on 1 hosts (0 lost)  2 up  0 restarts", table);
         Assert.Contains("greeter-1", table);
         Assert.Contains("greeter-2", table);
         Assert.Equal(0, jsonCode);
@@ -30,8 +30,35 @@ public sealed class TopTests
         Assert.Equal(2, frame.GetProperty("nodes").GetInt32());
         Assert.Equal(2, frame.GetProperty("states").GetProperty("up").GetInt32());
         var host = Assert.Single(frame.GetProperty("hosts").EnumerateArray());
-        Assert.Equal(("local", 2, 2), (host.GetProperty("host").GetString(), host.GetProperty("nodes").GetInt32(), host.GetProperty("up").GetInt32()));
+        Assert.Equal(("local", false, 2, 2), (host.GetProperty("host").GetString(), host.GetProperty("lost").GetBoolean(), host.GetProperty("nodes").GetInt32(), host.GetProperty("up").GetInt32()));
+        Assert.Equal(4096, host.GetProperty("memory_mib").GetInt64());
         Assert.Equal(["greeter-1", "greeter-2"], frame.GetProperty("top").EnumerateArray().Select(n => n.GetProperty("node").GetString()));
+    }
+
+    [Fact]
+    public async Task Actors_top_shows_a_lost_host_empty_and_its_node_on_the_host_that_remains()
+    {
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.Fixed(2) };
+        HostSpec[] hosts = [new("a", "inproc://", 4096, 8), new("b", "inproc://", 4096, 8)];
+        await using var control = await ControlNode.StartAsync([greeter], hosts, new NodeLaunch());
+        await using var endpoint = new ControlEndpoint(control.Table, control.Placement, OperatorTests.FreePort());
+        for (var i = 0; i < 4; i++)
+        {
+            await control.Events.WaitForAsync(e => e.Event is "node.ready" or "node.boot");
+        }
+
+        var onB = control.Table.Rows.Single(r => r.Host == "b").Node;
+        control.Placement.Hosts.Single(h => h.Spec.Name == "b").MarkLost("taken out of service");
+        await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == onB);
+        var (code, json, stderr) = await OperatorTests.ActorsAsync("top", "--once", "--json", "--endpoint", endpoint.Url);
+        var (_, table, _) = await OperatorTests.ActorsAsync("top", "--once", "--endpoint", endpoint.Url);
+
+        Assert.True(code == 0, stderr);
+        var lines = JsonDocument.Parse(json).RootElement.GetProperty("hosts").EnumerateArray()
+            .Select(h => (h.GetProperty("host").GetString(), h.GetProperty("lost").GetBoolean(), h.GetProperty("nodes").GetInt32(), h.GetProperty("used_memory_mib").GetInt64()));
+        Assert.Equal([("a", false, 2, 2L * greeter.Resources.MemoryMiB), ("b", true, 0, 0L)], lines);
+        Assert.Contains("2 nodes on 2 hosts (1 lost)", table);
+        Assert.Contains("lost", table);
     }
 
     [Fact]
