@@ -56,8 +56,8 @@ public sealed partial class Host
     }
 
     /// <summary>Takes the host for lost: placement skips it, and every watched domain is told it crashed. The
-    /// agent also tries to destroy what still runs there, so that a host that was only cut off does not keep
-    /// duplicates of the nodes restarted elsewhere.</summary>
+    /// agent also tries to destroy the nodes' domains if they still run there (and nothing else on the host), so
+    /// that a host that was only cut off does not keep duplicates of the nodes restarted elsewhere.</summary>
     public void MarkLost(string because)
     {
         lock (_loss)
@@ -72,12 +72,13 @@ public sealed partial class Host
         }
 
         var now = _time.GetUtcNow();
-        foreach (var (domain, watcher) in _watchers)
+        var watched = _watchers.ToArray();
+        foreach (var (domain, watcher) in watched)
         {
             watcher(new DomainEvent(domain, DomainEventKind.Stopped, now, StopReason.Crashed, $"host {Spec.Name} lost: {because}"));
         }
 
-        _ = FenceAsync();
+        _ = FenceAsync([.. watched.Select(w => w.Key)]);
     }
 
     private void StopHeartbeat()
@@ -103,21 +104,19 @@ public sealed partial class Host
         }
     }
 
-    private async Task FenceAsync()
+    /// <summary>Destroys <paramref name="domains"/> (the supervisor's, never anything else on the host) if they still run.</summary>
+    private async Task FenceAsync(IReadOnlyList<string> domains)
     {
-        try
+        foreach (var domain in domains)
         {
-            foreach (var domain in await Driver.ListAsync())
+            try
             {
-                if (domain.State != DomainState.Off)
-                {
-                    await Driver.DestroyAsync(domain.Name);
-                }
+                await Driver.DestroyAsync(domain);
             }
-        }
-        catch (Exception e) when (e is HypervisorException or ObjectDisposedException)
-        {
-            // Unreachable, as lost hosts are: nothing more can be done from here.
+            catch (Exception e) when (e is HypervisorException or ObjectDisposedException)
+            {
+                // Not running, or the host is unreachable, as lost hosts are: nothing more can be done from here.
+            }
         }
     }
 }

@@ -100,4 +100,30 @@ public sealed class HostLossTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_host_taken_for_lost_tells_each_watched_domain_and_fences_only_those()
+    {
+        var world = new SimWorld();
+        await using var host = new Host(new HostSpec("h1", "sim://h1", 4096, 8), new HypervisorOptions { Simulation = world, Time = world.Clock });
+        foreach (var name in new[] { "mine", "foreign" })
+        {
+            await host.Driver.DefineAsync(new DomainSpec { Name = name, Service = "greeter" });
+            await host.Driver.BootAsync(name);
+        }
+
+        var told = new List<DomainEvent>();
+        using var watch = host.Watch("mine", told.Add);
+        host.MarkLost("cut off from the control network");
+
+        // The simulated world runs the fencing destroy as soon as it is scheduled.
+
+        var mine = await host.Driver.GetAsync("mine");
+        var foreign = await host.Driver.GetAsync("foreign");
+        Assert.True(host.Lost);
+        var e = Assert.Single(told, e => e.Detail?.Contains("host h1 lost: cut off from the control network", StringComparison.Ordinal) == true);
+        Assert.Equal((DomainEventKind.Stopped, StopReason.Crashed), (e.Kind, e.Reason));
+        Assert.Equal(DomainState.Off, mine.State);
+        Assert.Equal(DomainState.Running, foreign.State);
+    }
 }
