@@ -16,6 +16,12 @@ internal sealed class ControlClient(Uri endpoint)
         return await response.Content.ReadFromJsonAsync<List<NodeInfo>>(Json) ?? [];
     }
 
+    public async Task<IReadOnlyList<HostInfo>> HostsAsync()
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "hosts"));
+        return await response.Content.ReadFromJsonAsync<List<HostInfo>>(Json) ?? [];
+    }
+
     public async Task<string> KillAsync(string node)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, $"nodes/{Uri.EscapeDataString(node)}/kill"));
@@ -49,6 +55,9 @@ internal sealed class ControlClient(Uri endpoint)
 
 /// <summary>One node as the control endpoint lists it.</summary>
 internal sealed record NodeInfo(string Node, string Service, string? Tenant, string Host, string State, long UptimeSeconds, int Restarts);
+
+/// <summary>One host as the control endpoint lists it.</summary>
+internal sealed record HostInfo(string Host, string Uri, bool Lost, string? LostBecause, long MemoryMib, int Vcpus, long FreeMemoryMib, int FreeVcpus);
 
 /// <summary>A failure to report as one line on stderr with an exit code.</summary>
 internal sealed class CliException(string message, int exitCode) : Exception(message)

@@ -5,7 +5,8 @@ using Actors.Hypervisor;
 namespace Actors.Supervision;
 
 /// <summary>The operators' way in: HTTP on loopback only, served by the node that runs the cluster supervisor.
-/// <c>GET /nodes</c> lists the nodes (what <c>actors ps</c> prints); <c>POST /nodes/NAME/kill</c> destroys a node's
+/// <c>GET /nodes</c> lists the nodes (what <c>actors ps</c> prints); <c>GET /hosts</c> the hosts with their free
+/// capacity and whether they are lost; <c>POST /nodes/NAME/kill</c> destroys a node's
 /// domain through its host's driver, and the supervisor restarts it as it would after any other death.</summary>
 public sealed class ControlEndpoint : IAsyncDisposable
 {
@@ -73,6 +74,13 @@ public sealed class ControlEndpoint : IAsyncDisposable
                     r.Node, r.Service, r.Tenant, r.Host, r.State, UptimeSeconds = (long)_table.Uptime(r).TotalSeconds, r.Restarts,
                 }));
                 break;
+            case ("GET", ["hosts"]):
+                await ReplyAsync(response, 200, _placement.Hosts.Select(h => new
+                {
+                    Host = h.Spec.Name, h.Spec.Uri, h.Lost, h.LostBecause,
+                    MemoryMib = h.Spec.MemoryMiB, Vcpus = h.Spec.VCpus, FreeMemoryMib = h.FreeMemoryMiB, FreeVcpus = h.FreeVCpus,
+                }));
+                break;
             case ("POST", ["nodes", var name, "kill"]):
                 var row = _table.Rows.FirstOrDefault(r => r.Node == name);
                 var host = _placement.Hosts.FirstOrDefault(h => h.Spec.Name == row?.Host);
@@ -94,7 +102,7 @@ public sealed class ControlEndpoint : IAsyncDisposable
 
                 break;
             default:
-                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET /nodes or POST /nodes/NAME/kill" });
+                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET /nodes, GET /hosts or POST /nodes/NAME/kill" });
                 break;
         }
     }

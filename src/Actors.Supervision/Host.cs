@@ -4,16 +4,19 @@ using Actors.Hypervisor;
 namespace Actors.Supervision;
 
 /// <summary>The agent of one host: it owns the host's driver connection, keeps the capacity placement has
-/// handed out, and routes the driver's lifecycle events to whoever watches each domain.</summary>
-public sealed class Host : IAsyncDisposable
+/// handed out, routes the driver's lifecycle events to whoever watches each domain, and decides when the host
+/// is lost (<see cref="MarkLost"/>).</summary>
+public sealed partial class Host : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Action<DomainEvent>> _watchers = new();
     private readonly IDisposable _subscription;
+    private readonly TimeProvider _time;
 
     /// <summary>Opens the host's driver.</summary>
     public Host(HostSpec spec, HypervisorOptions options)
     {
         Spec = spec;
+        _time = options.Time;
         Driver = Hypervisors.Open(spec.Uri, options);
         FreeMemoryMiB = spec.MemoryMiB;
         FreeVCpus = spec.VCpus;
@@ -38,9 +41,6 @@ public sealed class Host : IAsyncDisposable
     /// <summary>vCPUs not yet handed out by placement.</summary>
     public int FreeVCpus { get; private set; }
 
-    /// <summary>True once the host is known to be gone.</summary>
-    public bool Lost { get; set; }
-
     /// <summary>Sends <paramref name="domain"/>'s events to <paramref name="watcher"/> until disposed.</summary>
     public IDisposable Watch(string domain, Action<DomainEvent> watcher)
     {
@@ -51,6 +51,7 @@ public sealed class Host : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        StopHeartbeat();
         _subscription.Dispose();
         await Driver.DisposeAsync();
     }

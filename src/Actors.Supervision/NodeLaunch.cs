@@ -54,7 +54,8 @@ public sealed record NodeLaunch
         };
         return host.Driver.Uri.Scheme switch
         {
-            "inproc" or "sim" => spec,
+            // libvirt's test driver, like the simulator, runs no code: there is nothing to launch.
+            "inproc" or "sim" or "test" => spec,
             "process" => spec with
             {
                 Image = Program ?? throw new InvalidOperationException($"Host {host.Spec.Name} runs nodes as processes, but no program was given to launch them."),

@@ -15,12 +15,28 @@ public sealed partial class NodeProxy
 
         // The driver saw the domain die: that is the node's death, now, without waiting for the cluster's
         // failure detector. Down its member at once so the cluster does not wait either.
-        Context.Emit("node.down", ("domain", Name), ("reason", e.Reason), ("detail", e.Detail), ("source", "driver"));
         DownMember();
         _stopRequested = true;
-        Exit(e.Reason == StopReason.Shutdown
-            ? ExitReason.Normal
-            : ExitReason.Error($"domain {Name} {e.Reason?.ToString().ToLowerInvariant()} ({e.Detail})"));
+        if (e.Reason == StopReason.Shutdown)
+        {
+            Context.Emit("node.down", ("domain", Name), ("reason", e.Reason), ("detail", e.Detail), ("source", "driver"));
+            Exit(ExitReason.Normal);
+            return;
+        }
+
+        // An unasked-for death may be the host's: ask its agent before exiting, so that by the time the
+        // supervisor restarts this node, placement already skips a lost host.
+        _host!.CheckAsync().PipeTo(Self, success: lost => new Died(e, lost), failure: _ => new Died(e, false));
+    }
+
+    private void OnDied(Died died)
+    {
+        var (e, lost) = (died.Event, died.HostLost);
+        Context.Emit("node.down", ("domain", Name), ("reason", e.Reason), ("detail", e.Detail), ("source", "driver"),
+            ("host", _host!.Spec.Name), ("host_lost", lost));
+        Exit(ExitReason.Error(lost
+            ? $"domain {Name} lost with host {_host.Spec.Name} ({_host.LostBecause})"
+            : $"domain {Name} {e.Reason?.ToString().ToLowerInvariant()} ({e.Detail})"));
     }
 
     private void OnMemberUp(Member member)

@@ -24,10 +24,15 @@ public sealed partial class NodeProxy : OtpActor
     {
         _settings = settings;
         TrapExit = true;
-        Receive<Booted>(_ => Context.Emit("node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
+        Receive<Booted>(b => Context.Emit(b.Adopted ? "node.adopt" : "node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
             ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
-        Receive<Status.Failure>(f => Exit(ExitReason.Error($"domain {Name} failed to boot: {f.Cause.Message}")));
+        Receive<Status.Failure>(f => _host!.CheckAsync().PipeTo(Self,
+            success: lost => new BootFailed(f.Cause.Message, lost), failure: _ => new BootFailed(f.Cause.Message, false)));
+        Receive<BootFailed>(f => Exit(ExitReason.Error(f.HostLost
+            ? $"domain {Name} failed to boot: host {_host!.Spec.Name} lost ({_host.LostBecause})"
+            : $"domain {Name} failed to boot: {f.Error}")));
         Receive<DomainEvent>(OnDomainEvent);
+        Receive<Died>(OnDied);
         Receive<ClusterEvent.MemberUp>(e => e.Member.HasRole(DomainLabels.Role(Name)), e => OnMemberUp(e.Member));
         Receive<ClusterEvent.UnreachableMember>(e => e.Member.Address.Equals(_member), _ => OnUnreachable());
         Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
@@ -44,7 +49,8 @@ public sealed partial class NodeProxy : OtpActor
     protected override void PreStart()
     {
         var service = _settings.Service;
-        _host = _settings.Placement.Reserve(service.Resources.MemoryMiB, service.Resources.VCpus);
+        var adopted = _settings.Placement.ClaimAdopted(Name);
+        _host = adopted ?? _settings.Placement.Reserve(service.Resources.MemoryMiB, service.Resources.VCpus);
         if (_host is null)
         {
             Exit(ExitReason.Error($"no host has room for {service.Resources.MemoryMiB} MiB and {service.Resources.VCpus} vCPU for {Name}"));
@@ -54,17 +60,21 @@ public sealed partial class NodeProxy : OtpActor
         var self = Self;
         _watch = _host.Watch(Name, e => self.Tell(e));
         var cluster = Cluster.Get(Context.System);
-        cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-            typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.UnreachableMember));
+        Membership.For(Context.System).Tell(new Membership.Watch(DomainLabels.Role(Name), Self));
         var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
-        BootAsync(_host.Driver, spec).PipeTo(Self, success: () => Booted.Instance, failure: e => new Status.Failure(e));
+        var boot = adopted is null ? BootFreshAsync(_host.Driver, spec) : AttachAsync(_host.Driver, spec);
+        boot.PipeTo(Self, success: wasRunning => wasRunning ? Booted.Adopt : Booted.Boot, failure: e => new Status.Failure(e));
+
+        // After the driver has the boot request in hand: a simulated world driven step by step may advance
+        // its clock once every node it waits for has reported this.
+        Context.Emit("node.placed", ("domain", Name), ("service", service.Name), ("host", _host.Spec.Name));
     }
 
     /// <inheritdoc />
     protected override void OnExit(ExitReason reason)
     {
         _watch?.Dispose();
-        Cluster.Get(Context.System).Unsubscribe(Self);
+        Membership.For(Context.System).Tell(new Membership.Unwatch(DomainLabels.Role(Name), Self));
         if (_host is null)
         {
             return;
@@ -78,43 +88,17 @@ public sealed partial class NodeProxy : OtpActor
         }
     }
 
-    private static async Task BootAsync(IHypervisor driver, DomainSpec spec)
+    /// <summary>The domain runs: booted by this proxy, or adopted from an earlier supervisor.</summary>
+    private sealed record Booted(bool Adopted)
     {
-        // The domain of an earlier incarnation of this child may still be defined (off) on the host.
-        try
-        {
-            var old = await driver.GetAsync(spec.Name);
-            if (old.State != DomainState.Off)
-            {
-                await driver.DestroyAsync(spec.Name);
-            }
+        public static Booted Boot { get; } = new(false);
 
-            await driver.UndefineAsync(spec.Name);
-        }
-        catch (DomainNotFoundException)
-        {
-        }
-
-        await driver.DefineAsync(spec);
-        await driver.BootAsync(spec.Name);
-    }
-
-    private static async Task DestroyQuietlyAsync(IHypervisor driver, string name)
-    {
-        try
-        {
-            await driver.DestroyAsync(name);
-        }
-        catch (HypervisorException)
-        {
-            // Already stopped or gone: nothing is left running.
-        }
-    }
-
-    private sealed record Booted
-    {
-        public static Booted Instance { get; } = new();
+        public static Booted Adopt { get; } = new(true);
     }
 
     private sealed record Stopped(ExitReason Reason);
+
+    private sealed record Died(DomainEvent Event, bool HostLost);
+
+    private sealed record BootFailed(string Error, bool HostLost);
 }

@@ -28,7 +28,7 @@ public sealed class NodeTable
         {
             // The driver's boot call may return after the node is already Up (in-process nodes): a boot report
             // never takes an Up node back to booting.
-            case "node.boot" when fields.ContainsKey("service"):
+            case "node.boot" or "node.adopt" when fields.ContainsKey("service"):
                 _rows.AddOrUpdate(fields["domain"],
                     name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "booting", e.Ts, 0),
                     (_, row) => row.State == "up" ? row with { Host = fields["host"] } : row with { Host = fields["host"], State = "booting", Since = e.Ts });
@@ -36,7 +36,7 @@ public sealed class NodeTable
             case "node.ready" when fields.ContainsKey("service"):
                 _rows.AddOrUpdate(fields["domain"],
                     name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "up", e.Ts, 0),
-                    (_, row) => row with { State = "up", Since = e.Ts });
+                    (_, row) => row with { Host = fields["host"], State = "up", Since = e.Ts });
                 break;
             case "node.down" when fields.ContainsKey("domain"):
                 Update(fields["domain"], row => row with { State = "down", Since = e.Ts });

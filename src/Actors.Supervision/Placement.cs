@@ -4,17 +4,30 @@ namespace Actors.Supervision;
 
 /// <summary>Chooses a host for a node by free capacity: spread (the host with the most free memory) or pack
 /// (the fullest host that still fits). Thread-safe: node proxies place concurrently.</summary>
-public sealed class Placement
+public sealed partial class Placement
 {
     private readonly Lock _lock = new();
     private readonly List<Host> _hosts;
     private readonly bool _pack;
 
     /// <summary>Creates the placement over <paramref name="hosts"/>.</summary>
-    public Placement(IEnumerable<Host> hosts, bool pack = false)
+    public Placement(IEnumerable<Host> hosts, PlacementStrategy strategy = PlacementStrategy.Spread)
     {
         _hosts = [.. hosts];
-        _pack = pack;
+        _pack = strategy == PlacementStrategy.Pack;
+    }
+
+    /// <summary>Opens every host of <paramref name="cluster"/>, starts each host agent's heartbeat, and places by the
+    /// file's strategy.</summary>
+    public static Placement Open(ClusterFile cluster, HypervisorOptions options)
+    {
+        var placement = new Placement(cluster.Hosts.Select(h => new Host(h, options)), cluster.Strategy);
+        foreach (var host in placement.Hosts)
+        {
+            host.StartHeartbeat(cluster.HostHeartbeat);
+        }
+
+        return placement;
     }
 
     /// <summary>The hosts.</summary>

@@ -9,7 +9,7 @@ if (args is [FirstLine.Argument])
 
 IScenario[] scenarios =
 [
-    new MessagingScenario(), new LibvirtScenario(), new BootScenario(), new ChurnScenario(), new DensityScenario(), new ReactionScenario(), new ImageScenario(),
+    new MessagingScenario(), new LibvirtScenario(), new BootScenario(), new ChurnScenario(), new DensityScenario(), new ReactionScenario(), new ImageScenario(), new ClusterScenario(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")

@@ -16,6 +16,8 @@ public sealed class ControlNode : IAsyncDisposable
 
     public NodeTable Table { get; }
 
+    public AdoptionReport? Adoption { get; private init; }
+
     public Node.Node Node { get; }
 
     public Placement Placement { get; }
@@ -28,15 +30,17 @@ public sealed class ControlNode : IAsyncDisposable
         ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.200",
     };
 
-    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null, TimeProvider? driverTime = null)
+    public static async Task<ControlNode> StartAsync(IReadOnlyList<ServiceSpec> services, IReadOnlyList<HostSpec> hosts, NodeLaunch launch, VmPolicy? policy = null, TimeProvider? driverTime = null, SimWorld? simulation = null, bool adopt = false)
     {
         var options = new HypervisorOptions
         {
             Services = services,
             StateDirectory = Path.Combine(Path.GetTempPath(), "actors-supervision-tests"),
             Time = driverTime ?? TimeProvider.System,
+            Simulation = simulation,
         };
         var placement = new Placement(hosts.Select(h => new Host(h, options)));
+        var adoption = adopt ? await Supervision.Adoption.ReconcileAsync(placement, LocalCluster.NodeOptions(1).ClusterName, services) : null;
         var events = new EventLog();
         var table = new NodeTable();
         var supervisor = ClusterSupervisor.Service(services, placement, launch with { Environment = FastGossip }, policy);
@@ -45,7 +49,7 @@ public sealed class ControlNode : IAsyncDisposable
             table.Apply(e);
             events.Add(e);
         });
-        return new ControlNode(node, placement, events, table);
+        return new ControlNode(node, placement, events, table) { Adoption = adoption };
     }
 
     public async ValueTask DisposeAsync()

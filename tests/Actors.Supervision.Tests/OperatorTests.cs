@@ -54,7 +54,7 @@ public sealed class OperatorTests
         return JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> ActorsAsync(params string[] args)
+    internal static ProcessStartInfo Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Actors.Cli.dll"));
@@ -63,14 +63,19 @@ public sealed class OperatorTests
             start.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    internal static async Task<(int Code, string Stdout, string Stderr)> ActorsAsync(params string[] args)
+    {
+        using var process = Process.Start(Start(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -8,6 +8,7 @@ internal abstract class TableDriver<TDomain>
     where TDomain : TableDomain
 {
     private readonly EventHub _events = new();
+    private volatile bool _closed;
 
     protected TableDriver(Uri uri, HostCapacity capacity)
     {
@@ -30,7 +31,7 @@ internal abstract class TableDriver<TDomain>
 
     public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
     {
-        EnsureReachable(spec.Name);
+        Check(spec.Name);
         DomainSpecValidator.Validate(Uri, spec);
         CheckSpec(spec);
         Domains.Add(NewDomain(spec));
@@ -40,7 +41,7 @@ internal abstract class TableDriver<TDomain>
 
     public Task UndefineAsync(string name, CancellationToken cancellationToken = default)
     {
-        EnsureReachable(name);
+        Check(name);
         Domains.Remove(name);
         Publish(name, DomainEventKind.Undefined);
         return Task.CompletedTask;
@@ -48,13 +49,13 @@ internal abstract class TableDriver<TDomain>
 
     public Task<IReadOnlyList<DomainInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
-        EnsureReachable(null);
+        Check(null);
         return Task.FromResult<IReadOnlyList<DomainInfo>>(Domains.All().Select(DomainTable<TDomain>.Info).ToList());
     }
 
     public Task<DomainInfo> GetAsync(string name, CancellationToken cancellationToken = default)
     {
-        EnsureReachable(name);
+        Check(name);
         return Task.FromResult(DomainTable<TDomain>.Info(Domains.Get(name)));
     }
 
@@ -67,9 +68,23 @@ internal abstract class TableDriver<TDomain>
     {
     }
 
+    /// <summary>Marks the driver closed (disposed): from now on it refuses every call, as a dropped connection
+    /// would, so that whoever still holds it learns the host is gone rather than seeing an empty host.</summary>
+    protected void Close() => _closed = true;
+
     /// <summary>Throws if the host cannot be reached.</summary>
     protected virtual void EnsureReachable(string? domain)
     {
+    }
+
+    private void Check(string? domain)
+    {
+        if (_closed)
+        {
+            throw new HypervisorException(Uri, domain, "the driver is closed");
+        }
+
+        EnsureReachable(domain);
     }
 
     /// <summary>Moves an off domain to running and reserves its resources, or leaves it off and throws.</summary>

@@ -79,6 +79,7 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
 
     public async ValueTask DisposeAsync()
     {
+        Close();
         foreach (var d in Domains.All().Where(d => d.Node is not null && d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;

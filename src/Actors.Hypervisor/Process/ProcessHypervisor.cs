@@ -87,6 +87,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
 
     public async ValueTask DisposeAsync()
     {
+        Close();
         foreach (var d in Domains.All().Where(d => d.State != DomainState.Off))
         {
             d.Requested = StopReason.Destroyed;

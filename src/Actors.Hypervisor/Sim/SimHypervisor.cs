@@ -71,6 +71,7 @@ internal sealed class SimHypervisor : TableDriver<SimHypervisor.Domain>, IHyperv
 
     public ValueTask DisposeAsync()
     {
+        Close();
         _world.Detach(_host);
         return ValueTask.CompletedTask;
     }

@@ -19,7 +19,7 @@ public sealed partial class OtpSupervisor
                 var template = _spec.Children[0];
                 var child = new Child(template, $"{template.Id}-{++_instances}", instance.Argument);
                 _children.Add(child);
-                StartAndReply(child, Sender, removeOnFailure: true);
+                StartAndReply(child, From, removeOnFailure: true);
                 break;
             case StartInstance:
                 Refuse("not_simple_one_for_one", $"Supervisor {Self.Path.Name} is not simple_one_for_one; StartInstance needs a template.");
@@ -34,12 +34,12 @@ public sealed partial class OtpSupervisor
                 OnDeleteChild(delete.Id);
                 break;
             case WhichChildren:
-                Sender.Tell((IReadOnlyList<ChildInfo>)_children.Select(c => new ChildInfo(c.Id, c.Ref, c.Spec.Type)).ToList());
+                From.Tell((IReadOnlyList<ChildInfo>)_children.Select(c => new ChildInfo(c.Id, c.Ref, c.Spec.Type)).ToList());
                 break;
             case CountChildren:
                 // As OTP: supervisors and workers count every child of that type, running or not; only active
                 // counts the running ones.
-                Sender.Tell(new ChildCounts(
+                From.Tell(new ChildCounts(
                     IsSimple ? 1 : _children.Count,
                     _children.Count(c => c.Ref is not null),
                     _children.Count(c => c.Spec.Type == ChildType.Supervisor),
@@ -47,7 +47,7 @@ public sealed partial class OtpSupervisor
                 break;
             case AwaitStarted awaiting:
                 // Reached only when no plan is running, so the init that started the children is over.
-                Sender.Tell(new ActorIdentity(awaiting.Correlation, Self));
+                From.Tell(new ActorIdentity(awaiting.Correlation, Self));
                 break;
             default:
                 Unhandled(message);
@@ -73,7 +73,7 @@ public sealed partial class OtpSupervisor
 
         var child = new Child(spec, spec.Id, null);
         _children.Add(child);
-        StartAndReply(child, Sender, removeOnFailure: true);
+        StartAndReply(child, From, removeOnFailure: true);
     }
 
     private void OnTerminateChild(string id)
@@ -84,7 +84,7 @@ public sealed partial class OtpSupervisor
             return;
         }
 
-        var sender = Sender;
+        var sender = From;
         Enqueue(() => StopStep(child, ExitReason.Shutdown));
         Enqueue(() =>
         {
@@ -113,7 +113,7 @@ public sealed partial class OtpSupervisor
         }
         else
         {
-            StartAndReply(child, Sender, removeOnFailure: false);
+            StartAndReply(child, From, removeOnFailure: false);
         }
     }
 
@@ -134,7 +134,7 @@ public sealed partial class OtpSupervisor
         else
         {
             _children.Remove(child);
-            Sender.Tell(new ChildDeleted(id));
+            From.Tell(new ChildDeleted(id));
         }
     }
 
@@ -159,5 +159,5 @@ public sealed partial class OtpSupervisor
     private Child? Find(string id) => _children.Find(c => c.Id == id);
 
     private void Refuse(string error, string message) =>
-        Sender.Tell(new Status.Failure(new SupervisorException(error, message)));
+        From.Tell(new Status.Failure(new SupervisorException(error, message)));
 }

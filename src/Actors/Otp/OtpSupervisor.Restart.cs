@@ -59,9 +59,15 @@ public sealed partial class OtpSupervisor
             Enqueue(() => StopStep(sibling, ExitReason.Shutdown));
         }
 
-        // Temporary siblings stopped by the restart are not restarted, and their specs go.
-        _children.RemoveAll(c => c != child && c.Spec.Restart == RestartType.Temporary && affected.Contains(c));
-        foreach (var target in affected.Where(_children.Contains))
+        // Temporary siblings stopped by the restart are not restarted, and their specs go. (Only touch the
+        // list when there are some: scanning every child on each one_for_one restart made n restarts O(n^2).)
+        var temporaries = affected.Where(c => c != child && c.Spec.Restart == RestartType.Temporary).ToHashSet();
+        if (temporaries.Count > 0)
+        {
+            _children.RemoveAll(temporaries.Contains);
+        }
+
+        foreach (var target in affected.Where(c => !temporaries.Contains(c)))
         {
             Enqueue(() => StartStep(target, OnRestartStarted));
         }
@@ -107,6 +113,10 @@ public sealed partial class OtpSupervisor
             }
         }
 
-        Enqueue(then);
+        Enqueue(() =>
+        {
+            _exiting = true;
+            then();
+        });
     }
 }

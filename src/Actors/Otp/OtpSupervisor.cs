@@ -7,7 +7,7 @@ namespace Actors;
 /// with their shutdown (brutal_kill, a timeout, infinity), restart per strategy and restart type, and when
 /// more than <see cref="SupervisorSpec.Intensity"/> restarts happen in <see cref="SupervisorSpec.Period"/>
 /// all children are stopped and the supervisor exits with <c>{shutdown,reached_max_restart_intensity}</c>.</summary>
-public sealed partial class OtpSupervisor : OtpActor, IWithUnboundedStash
+public sealed partial class OtpSupervisor : OtpActor
 {
     private readonly SupervisorSpec _spec;
     private readonly TimeProvider _time;
@@ -26,9 +26,6 @@ public sealed partial class OtpSupervisor : OtpActor, IWithUnboundedStash
         TrapExit = true;
         ReceiveAny(OnMessage);
     }
-
-    /// <inheritdoc />
-    public IStash Stash { get; set; } = null!;
 
     private bool IsSimple => _spec.Strategy == RestartStrategy.SimpleOneForOne;
 
@@ -62,17 +59,18 @@ public sealed partial class OtpSupervisor : OtpActor, IWithUnboundedStash
             return;
         }
 
-        if (Busy)
+        if (Busy || _deferred.Count > 0)
         {
-            if (message is Terminated dead && _running.ContainsKey(dead.ActorRef))
-            {
-                _diedWhileBusy.Add(dead.ActorRef);
-            }
-
-            Stash.Stash();
+            Defer(message);
             return;
         }
 
+        Handle(message);
+        Run();
+    }
+
+    private void Handle(object message)
+    {
         switch (message)
         {
             case Terminated terminated when _running.TryGetValue(terminated.ActorRef, out var child):
@@ -90,8 +88,6 @@ public sealed partial class OtpSupervisor : OtpActor, IWithUnboundedStash
                 HandleCommand(message);
                 break;
         }
-
-        Run();
     }
 
     private ExitReason TakeReason(IActorRef actor)

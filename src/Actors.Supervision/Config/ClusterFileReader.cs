@@ -1,0 +1,166 @@
+using System.Text.Json;
+
+namespace Actors.Supervision;
+
+/// <summary>Turns a parsed cluster file into a <see cref="ClusterFile"/>, field by field, so that every problem
+/// names its field and line.</summary>
+internal sealed class ClusterFileReader(string path, JsonLines lines)
+{
+    private static readonly string[] Schemes = ["inproc", "process", "qemu", "qemu+ssh", "sim", "xen", "xen+ssh", "xen+tcp", "test"];
+
+    public ClusterFile Read(JsonElement root)
+    {
+        Fields(root, string.Empty, "placement", "control", "hostHeartbeatSeconds", "hosts");
+        var heartbeat = root.TryGetProperty("hostHeartbeatSeconds", out var beat)
+            ? beat.ValueKind == JsonValueKind.Number && beat.TryGetDouble(out var seconds) && seconds is > 0 and <= 3600
+                ? TimeSpan.FromSeconds(seconds)
+                : throw Fail("hostHeartbeatSeconds", $"must be a number of seconds between 0 and 3600, not {beat.GetRawText()}")
+            : TimeSpan.FromSeconds(5);
+        var strategy = root.TryGetProperty("placement", out var p)
+            ? String(p, "placement") switch
+            {
+                "spread" => PlacementStrategy.Spread,
+                "pack" => PlacementStrategy.Pack,
+                var other => throw Fail("placement", $"unknown strategy '{other}'; use spread or pack"),
+            }
+            : PlacementStrategy.Spread;
+        var control = root.TryGetProperty("control", out var c) ? Control(c) : ClusterFile.DefaultControl;
+        if (!root.TryGetProperty("hosts", out var hosts))
+        {
+            throw Fail(null, "has no hosts; list at least one under \"hosts\"");
+        }
+
+        if (hosts.ValueKind != JsonValueKind.Array || hosts.GetArrayLength() == 0)
+        {
+            throw Fail("hosts", "must be a non-empty array of hosts");
+        }
+
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var specs = new List<HostSpec>();
+        var i = 0;
+        foreach (var host in hosts.EnumerateArray())
+        {
+            var spec = Host(host, $"hosts[{i++}]");
+            if (seen.TryGetValue(spec.Name, out var first))
+            {
+                throw Fail($"hosts[{i - 1}].name", $"host '{spec.Name}' is listed twice (first at line {lines.LineOf(first)})");
+            }
+
+            seen[spec.Name] = $"hosts[{i - 1}].name";
+            specs.Add(spec);
+        }
+
+        return new ClusterFile(specs, strategy, control) { HostHeartbeat = heartbeat };
+    }
+
+    private HostSpec Host(JsonElement host, string at)
+    {
+        Fields(host, at, "name", "driver", "capacity", "labels");
+        var name = Required(host, at, "name");
+        var driver = Required(host, at, "driver");
+        if (!Uri.TryCreate(driver, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme))
+        {
+            throw Fail($"{at}.driver", $"'{driver}' is not a driver URI; use one of {string.Join(", ", Schemes.Select(s => s + "://"))} (e.g. process://, xen+ssh://h1/system)");
+        }
+
+        if (!host.TryGetProperty("capacity", out var capacity))
+        {
+            throw Fail(at, $"host '{name}' has no capacity; add \"capacity\": {{ \"memoryMiB\": 8192, \"vcpus\": 8 }}");
+        }
+
+        Fields(capacity, $"{at}.capacity", "memoryMiB", "vcpus");
+        var memory = Positive(capacity, $"{at}.capacity", "memoryMiB");
+        var vcpus = Positive(capacity, $"{at}.capacity", "vcpus");
+        if (vcpus > int.MaxValue)
+        {
+            throw Fail($"{at}.capacity.vcpus", $"{vcpus} vCPUs is more than any host has");
+        }
+
+        return new HostSpec(name, driver, memory, (int)vcpus) { Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>() };
+    }
+
+    private Uri Control(JsonElement control)
+    {
+        Fields(control, "control", "listen");
+        if (!control.TryGetProperty("listen", out var listen))
+        {
+            return ClusterFile.DefaultControl;
+        }
+
+        var text = String(listen, "control.listen");
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != "http")
+        {
+            throw Fail("control.listen", $"'{text}' is not an http:// address, e.g. http://127.0.0.1:4040/");
+        }
+
+        if (uri.Host is not ("127.0.0.1" or "localhost" or "[::1]"))
+        {
+            throw Fail("control.listen", $"'{text}' is not on loopback; the control endpoint listens on 127.0.0.1 only");
+        }
+
+        return new Uri($"http://127.0.0.1:{uri.Port}/");
+    }
+
+    private Dictionary<string, string> Labels(JsonElement labels, string at)
+    {
+        if (labels.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(at, "must be an object of string labels, e.g. { \"zone\": \"a\" }");
+        }
+
+        return labels.EnumerateObject().ToDictionary(p => p.Name, p => String(p.Value, $"{at}.{p.Name}"), StringComparer.Ordinal);
+    }
+
+    private void Fields(JsonElement element, string at, params string[] known)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(at.Length == 0 ? null : at, $"must be an object, not {Kind(element)}");
+        }
+
+        foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
+        {
+            var field = at.Length == 0 ? property.Name : $"{at}.{property.Name}";
+            throw Fail(field, $"unknown field; known fields here: {string.Join(", ", known)}");
+        }
+    }
+
+    private string Required(JsonElement element, string at, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            throw Fail(at, $"is missing \"{name}\"");
+        }
+
+        var text = String(value, $"{at}.{name}");
+        return text.Length > 0 ? text : throw Fail($"{at}.{name}", "must not be empty");
+    }
+
+    private long Positive(JsonElement element, string at, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            throw Fail(at, $"is missing \"{name}\"");
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n > 0
+            ? n
+            : throw Fail($"{at}.{name}", $"must be a positive whole number, not {value.GetRawText()}");
+    }
+
+    private string String(JsonElement value, string at) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Fail(at, $"must be a string, not {Kind(value)}");
+
+    private ClusterFileException Fail(string? field, string problem) =>
+        new(path, lines.LineOf(field ?? string.Empty), field, problem);
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"{e.GetRawText()}",
+        JsonValueKind.Null => "null",
+        _ => $"\"{e.GetString()}\"",
+    };
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using Actors.Hypervisor;
+
+namespace Actors.Supervision.Tests;
+
+/// <summary>Loading a cluster file: the example in deploy/, and one clear line for each kind of mistake.</summary>
+public sealed class ClusterFileTests
+{
+    private const string OneHost = """
+        {
+          "placement": "pack",
+          "hosts": [
+            { "name": "h1", "driver": "sim://h1", "capacity": { "memoryMiB": 1024, "vcpus": 4 }, "labels": { "zone": "a" } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void The_example_in_deploy_loads_with_its_hosts_strategy_and_control_endpoint()
+    {
+        var cluster = ClusterFile.Load(RepoFile("deploy/cluster.example.json"));
+
+        Assert.Equal(["xen-1", "xen-2", "laptop"], cluster.Hosts.Select(h => h.Name));
+        Assert.Equal(PlacementStrategy.Spread, cluster.Strategy);
+        Assert.Equal(new Uri("http://127.0.0.1:4040/"), cluster.Control);
+        Assert.Equal(TimeSpan.FromSeconds(5), cluster.HostHeartbeat);
+        var xen1 = cluster.Hosts[0];
+        Assert.Equal(("xen+ssh://xen-1.internal/system", 65536L, 32), (xen1.Uri, xen1.MemoryMiB, xen1.VCpus));
+        Assert.Equal("b", cluster.Hosts[1].Labels["zone"]);
+    }
+
+    [Fact]
+    public void A_host_entry_becomes_a_host_spec_with_capacity_and_labels()
+    {
+        var cluster = Parse(OneHost);
+
+        var host = Assert.Single(cluster.Hosts);
+        Assert.Equal(("h1", "sim://h1", 1024L, 4), (host.Name, host.Uri, host.MemoryMiB, host.VCpus));
+        Assert.Equal("a", host.Labels["zone"]);
+        Assert.Equal(PlacementStrategy.Pack, cluster.Strategy);
+        Assert.Equal(ClusterFile.DefaultControl, cluster.Control);
+    }
+
+    [Theory]
+    [InlineData("\"placement\": \"pack\"", "\"placement\": \"random\"", "c.json:2: placement: unknown strategy 'random'; use spread or pack")]
+    [InlineData("\"name\": \"h1\"", "\"name\": 7", "c.json:4: hosts[0].name: must be a string, not the number 7")]
+    [InlineData("\"driver\": \"sim://h1\"", "\"driver\": \"h1\"", "c.json:4: hosts[0].driver: 'h1' is not a driver URI; use one of")]
+    [InlineData("\"driver\": \"sim://h1\"", "\"driver\": \"ftp://h1\"", "c.json:4: hosts[0].driver: 'ftp://h1' is not a driver URI")]
+    [InlineData("\"capacity\": { \"memoryMiB\": 1024, \"vcpus\": 4 }, ", "", "c.json:4: hosts[0]: host 'h1' has no capacity; add \"capacity\"")]
+    [InlineData("\"memoryMiB\": 1024", "\"memoryMiB\": -5", "c.json:4: hosts[0].capacity.memoryMiB: must be a positive whole number, not -5")]
+    [InlineData("\"memoryMiB\": 1024, ", "", "c.json:4: hosts[0].capacity: is missing \"memoryMiB\"")]
+    [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"hostHeartbeatSeconds\": \"5s\",", "c.json:2: hostHeartbeatSeconds: must be a number of seconds between 0 and 3600, not \"5s\"")]
+    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels")]
+    [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\"", "c.json:3: is not valid JSON:")]
+    [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"control\": { \"listen\": \"http://10.0.0.1:4040/\" },", "c.json:2: control.listen: 'http://10.0.0.1:4040/' is not on loopback")]
+    public void A_mistake_is_one_line_naming_the_file_line_field_and_problem(string find, string replace, string expected)
+    {
+        var error = Assert.Throws<ClusterFileException>(() => Parse(OneHost.Replace(find, replace, StringComparison.Ordinal)));
+
+        Assert.StartsWith(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_host_listed_twice_names_both_lines()
+    {
+        const string json = """
+            {
+              "hosts": [
+                { "name": "h1", "driver": "sim://a", "capacity": { "memoryMiB": 1024, "vcpus": 4 } },
+                { "name": "h2", "driver": "sim://b", "capacity": { "memoryMiB": 1024, "vcpus": 4 } },
+                { "name": "h1", "driver": "sim://c", "capacity": { "memoryMiB": 1024, "vcpus": 4 } }
+              ]
+            }
+            """;
+
+        var error = Assert.Throws<ClusterFileException>(() => Parse(json));
+
+        Assert.Equal("c.json:5: hosts[2].name: host 'h1' is listed twice (first at line 3)", error.Message);
+    }
+
+    [Fact]
+    public void No_hosts_and_a_missing_file_are_clear_errors()
+    {
+        var empty = Assert.Throws<ClusterFileException>(() => Parse("{ \"hosts\": [] }"));
+        var missing = Assert.Throws<ClusterFileException>(() => ClusterFile.Load("/nonexistent/cluster.json"));
+
+        Assert.Equal("c.json:1: hosts: must be a non-empty array of hosts", empty.Message);
+        Assert.StartsWith("/nonexistent/cluster.json: cannot be read:", missing.Message);
+    }
+
+    [Theory]
+    [InlineData("pack", "a", "a")]
+    [InlineData("spread", "a", "b")]
+    public async Task Placement_follows_the_files_strategy(string strategy, string second, string third)
+    {
+        // a has 3 GiB, b 4 GiB: spread goes to the freest host, pack to the fullest one that fits.
+        var json = $$"""
+            {
+              "placement": "{{strategy}}",
+              "hosts": [
+                { "name": "a", "driver": "sim://a", "capacity": { "memoryMiB": 3072, "vcpus": 8 } },
+                { "name": "b", "driver": "sim://b", "capacity": { "memoryMiB": 4096, "vcpus": 8 } }
+              ]
+            }
+            """;
+        var placement = Placement.Open(Parse(json), new HypervisorOptions { Simulation = new SimWorld() });
+        try
+        {
+            var first = placement.Reserve(1024, 1)!.Spec.Name;
+            Assert.Equal(strategy == "pack" ? "a" : "b", first);
+            Assert.Equal(second, placement.Reserve(1024, 1)!.Spec.Name);
+            Assert.Equal(third, placement.Reserve(1024, 1)!.Spec.Name);
+        }
+        finally
+        {
+            foreach (var host in placement.Hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static ClusterFile Parse(string json) => ClusterFile.Parse("c.json", Encoding.UTF8.GetBytes(json));
+
+    private static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException("Actors.sln not found above the test's directory.");
+    }
+}
