@@ -77,6 +77,9 @@ public static class NodeHocon
               coordinated-shutdown {
                 run-by-clr-shutdown-hook = off
                 exit-clr = off
+                # The service's supervision tree stops in this phase; a supervisor of VMs waits for each node's
+                # graceful shutdown there (Node's own wait is as long).
+                phases.service-stop.timeout = 30s
               }
             }
             """);

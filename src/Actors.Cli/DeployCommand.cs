@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Actors.Node;
+using Actors.Supervision;
+using Microsoft.Extensions.Configuration;
+
+namespace Actors.Cli;
+
+/// <summary><c>actors deploy</c>: runs the cluster supervisor for an application over a cluster file's hosts, in the
+/// foreground, until Ctrl+C or SIGTERM (then every node stops gracefully).</summary>
+internal static class DeployCommand
+{
+    public static Command Create(Func<Func<Task>, Task<int>> run)
+    {
+        var cluster = new Option<string>("--cluster") { Description = "The cluster file: hosts, placement, control endpoint (see deploy/cluster.example.json)", Required = true };
+        var project = new Option<string>("--project") { Description = "The application's project; built, and its nodes run from the build (process hosts) or its images (VM hosts)", Required = true };
+        var images = new Option<string?>("--images") { Description = "Directory of baked images, one per service (actors build --out), for VM hosts" };
+        var state = new Option<string?>("--state") { Description = "Where drivers keep state and node logs (default: ~/.cache/actors/state)" };
+        var forOption = new Option<string?>("--for") { Description = "Stop after this long, e.g. 30s (default: until Ctrl+C or SIGTERM)" };
+        var command = new Command("deploy",
+            "Run the cluster supervisor for an application over the hosts of a cluster file: boot every node, restart what dies, " +
+            "move nodes off lost hosts, serve actors ps / kill / top. Node settings follow as --node:KEY=VALUE (e.g. --node:port=4053).\n\n" +
+            "Example:\n  actors deploy --cluster deploy/local.json --project examples/Hello\n  actors ps")
+        {
+            cluster, project, images, state, forOption,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse => run(async () =>
+        {
+            ClusterFile file;
+            try
+            {
+                file = ClusterFile.Load(parse.GetValue(cluster)!);
+            }
+            catch (ClusterFileException e)
+            {
+                throw new CliException(e.Message, ExitCodes.Usage);
+            }
+
+            var duration = parse.GetValue(forOption) is { } f ? Durations.Parse(f) : (TimeSpan?)null;
+            var clock = Stopwatch.StartNew();
+            var program = await BuildAsync(parse.GetValue(project)!);
+            Console.WriteLine($"built {program} in {clock.Elapsed.TotalSeconds:F1} s");
+            var services = LoadServices(program);
+            var node = Options(parse.UnmatchedTokens);
+            var events = new EventWriter(Console.Out, json: false);
+            var stateDirectory = parse.GetValue(state) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "actors", "state");
+            var launch = new NodeLaunch { Program = program, ImageDirectory = parse.GetValue(images) is { } i ? Path.GetFullPath(i) : null };
+
+            using var stop = duration is { } d ? new CancellationTokenSource(d) : new CancellationTokenSource();
+            var why = duration is { } limit ? $"--for {limit} passed" : "stopped";
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; why = "SIGTERM"; stop.Cancel(); });
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; why = "SIGINT"; stop.Cancel(); });
+            await using var deployment = await ClusterDeployment.StartAsync(file, services, launch, node, stateDirectory, events.Write);
+            Console.WriteLine($"supervising {string.Join(", ", services.Select(s => s.Name))} on {file.Hosts.Count} host(s); " +
+                $"control endpoint {deployment.Endpoint.Url} (actors ps --endpoint {deployment.Endpoint.Url}); adopted {deployment.Adoption.Adopted.Count}");
+            await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default), deployment.Node.Terminated);
+            Console.WriteLine($"{(deployment.Node.Terminated.IsCompleted ? "the control node stopped" : why)}: stopping every node");
+        }));
+        return command;
+    }
+
+    private static NodeOptions Options(IEnumerable<string> tokens)
+    {
+        var unknown = tokens.FirstOrDefault(t => !t.StartsWith("--node:", StringComparison.Ordinal));
+        if (unknown is not null)
+        {
+            throw new CliException($"unknown argument '{unknown}'; see actors deploy --help", ExitCodes.Usage);
+        }
+
+        try
+        {
+            return NodeOptions.Bind(new ConfigurationBuilder().AddEnvironmentVariables("ACTORS_").AddCommandLine([.. tokens]).Build());
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Usage);
+        }
+    }
+
+    /// <summary>Builds the project in Release and returns its assembly's path.</summary>
+    private static async Task<string> BuildAsync(string project)
+    {
+        if (!File.Exists(project) && !Directory.Exists(project))
+        {
+            throw new CliException($"--project '{project}' does not exist", ExitCodes.Usage);
+        }
+
+        var path = (await DotnetAsync(["msbuild", project, "-getProperty:TargetPath", "-p:Configuration=Release", "-nologo"])).Trim();
+        await DotnetAsync(["build", project, "-c", "Release", "-nologo", "-v", "quiet"]);
+        return File.Exists(path) ? path : throw new CliException($"building '{project}' gave no {path}", ExitCodes.Failed);
+    }
+
+    private static IReadOnlyList<ServiceSpec> LoadServices(string program)
+    {
+        try
+        {
+            return ServiceCatalogs.Load(Path.GetDirectoryName(program)!);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Usage);
+        }
+    }
+
+    private static async Task<string> DotnetAsync(string[] args)
+    {
+        // A build server or MSBuild settings inherited from a parent build (a test host, an IDE) can stall a nested
+        // build for minutes: this one runs on its own.
+        var info = new ProcessStartInfo("dotnet", [.. args, "-nodeReuse:false"]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        using var dotnet = Process.Start(info) ?? throw new CliException("dotnet did not start", ExitCodes.Failed);
+        dotnet.StandardInput.Close();
+        var output = dotnet.StandardOutput.ReadToEndAsync();
+        var errors = dotnet.StandardError.ReadToEndAsync();
+        await dotnet.WaitForExitAsync();
+        return dotnet.ExitCode == 0 ? await output
+            : throw new CliException($"dotnet {args[0]} failed: {string.Join(' ', (await output + await errors).Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(5))}", ExitCodes.Failed);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Actors.Cli.Tests;
+
+/// <summary><c>actors deploy</c> runs the supervisor for examples/Hello on one process:// host; <c>actors ps</c> sees
+/// its nodes; SIGTERM stops them all, leaving no node process behind.</summary>
+public sealed class DeployCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "actors-tests", $"deploy-{Guid.NewGuid():N}"[..14]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Deploy_boots_every_node_ps_lists_them_and_sigterm_stops_them_all()
+    {
+        Directory.CreateDirectory(_dir);
+        var port = FreePort();
+        var cluster = Path.Combine(_dir, "cluster.json");
+        await File.WriteAllTextAsync(cluster, $$"""
+            { "control": { "listen": "http://127.0.0.1:{{port}}/" },
+              "hosts": [ { "name": "local", "driver": "process://", "capacity": { "memoryMiB": 4096, "vcpus": 4 } } ] }
+            """);
+        var clusterName = $"deploy{Guid.NewGuid():N}"[..16];
+        var info = new ProcessStartInfo("dotnet", [Cli.Actors, "deploy", "--cluster", cluster, "--project", Repository("examples/Hello"),
+            "--state", Path.Combine(_dir, "state"), "--for", "5m", $"--node:clusterName={clusterName}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var deploy = new Process { StartInfo = info };
+        var lines = new Actors.TestSupport.AwaitableLog<string>();
+        deploy.OutputDataReceived += (_, e) => lines.Add(e.Data ?? "(end)");
+        deploy.Start();
+        deploy.BeginOutputReadLine();
+        var stderr = deploy.StandardError.ReadToEndAsync();
+        try
+        {
+            // ps is asked until the three nodes are up (each ask is a process start, ~0.3 s), at most 200 times.
+            var nodes = new List<(string? Node, string? State)>();
+            for (var i = 0; i < 200 && !deploy.HasExited && !(nodes.Count == 3 && nodes.All(n => n.State == "up")); i++)
+            {
+                var ps = await Cli.ActorsAsync("ps", "--json", "--endpoint", $"http://127.0.0.1:{port}/");
+                nodes = ps.Code != 0 ? [] : [.. JsonDocument.Parse(ps.Out).RootElement.EnumerateArray()
+                    .Select(n => (Node: n.GetProperty("node").GetString(), State: n.GetProperty("state").GetString())).OrderBy(n => n.Node)];
+            }
+
+            Assert.Equal([("front-1", "up"), ("greeter-1", "up"), ("greeter-2", "up")], nodes);
+
+            Assert.NotEmpty(NodeProcesses(clusterName));
+            Posix.Kill(deploy.Id, Posix.SigTerm);
+            await deploy.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(deploy.ExitCode == 0, string.Join('\n', lines.All) + await stderr);
+            Assert.Contains(lines.All, l => l.StartsWith("SIGTERM: stopping every node", StringComparison.Ordinal));
+            Assert.Empty(NodeProcesses(clusterName));
+        }
+        finally
+        {
+            if (!deploy.HasExited)
+            {
+                deploy.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_cluster_file_is_a_usage_error_naming_the_file_and_line()
+    {
+        Directory.CreateDirectory(_dir);
+        var cluster = Path.Combine(_dir, "cluster.json");
+        await File.WriteAllTextAsync(cluster, "{\n  \"placement\": \"sideways\",\n  \"hosts\": []\n}\n");
+
+        var result = await Cli.ActorsAsync("deploy", "--cluster", cluster, "--project", Repository("examples/Hello"));
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains($"{cluster}:2", result.Err);
+        Assert.Contains("sideways", result.Err);
+    }
+
+    // Node processes carry the cluster's name in their environment (ACTORS_NODE__CLUSTERNAME).
+    private static List<int> NodeProcesses(string clusterName) =>
+        [.. Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0 && Environ(pid).Contains($"ACTORS_NODE__CLUSTERNAME={clusterName}", StringComparison.Ordinal))];
+
+    private static string Environ(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static string Repository(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException("Actors.sln not found");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal static partial class Posix
+{
+    public const int SigTerm = 15;
+
+    public static void Kill(int pid, int signal)
+    {
+        if (kill(pid, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({pid}, {signal}) failed");
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int sig);
+}
