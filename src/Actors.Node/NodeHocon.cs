@@ -3,7 +3,10 @@ using System.Text;
 namespace Actors.Node;
 
 /// <summary>The one place HOCON is written: from <see cref="NodeOptions"/>, the node's role and the message
-/// types bound to Hyperion.</summary>
+/// types bound to Hyperion. Those types (and what they are made of) are also the only ones Hyperion deserializes
+/// on the node: every other payload, a gadget type included, is refused and reported (see
+/// <see cref="AllowListSerializer"/>); Akka's JSON serializer, which would instantiate any type a payload names,
+/// is replaced by <see cref="RefusedJsonSerializer"/>.</summary>
 public static class NodeHocon
 {
     /// <summary>Renders the node's Akka configuration.</summary>
@@ -19,10 +22,25 @@ public static class NodeHocon
               log-dead-letters-during-shutdown = off
               actor {
                 provider = cluster
-                serializers.hyperion = "Akka.Serialization.HyperionSerializer, Akka.Serialization.Hyperion"
-                serialization-bindings {
+                serializers.hyperion = "Actors.Node.AllowListSerializer, Actors.Node"
+                serializers.json = "Actors.Node.RefusedJsonSerializer, Actors.Node"
+                serialization-settings.hyperion {
+                  disallow-unsafe-type = on
+                  allowed-types = [
             """);
-        foreach (var type in messageTypes.Append(typeof(Summon)).Distinct())
+        var registered = messageTypes.Append(typeof(Summon)).Distinct().ToList();
+        foreach (var type in AllowedTypes.Closure(registered))
+        {
+            hocon.AppendLine($"        {Quote(type.AssemblyQualifiedName!)}");
+        }
+
+        hocon.AppendLine("""
+                  ]
+                }
+                serialization-bindings {
+                  "System.Object" = hyperion
+            """);
+        foreach (var type in registered)
         {
             hocon.AppendLine($"      {Quote($"{type.FullName}, {type.Assembly.GetName().Name}")} = hyperion");
         }

@@ -29,6 +29,12 @@ public sealed class RuntimeEventLogger : ReceiveActor
         if (e.Cause is { } cause)
         {
             fields["error"] = $"{cause.GetType().Name}: {cause.Message}";
+            // Akka wraps the exception that says what happened (a refused payload's type, say) in its own.
+            if (cause.InnerException is not null)
+            {
+                var root = cause.GetBaseException();
+                fields["cause"] = $"{root.GetType().Name}: {root.Message.Split('\n', 2)[0].Trim()}";
+            }
         }
 
         var level = e.LogLevel() switch

@@ -32,13 +32,17 @@ public static class ActorsApplication
         {
             Description = $"Run one node of this service instead of the whole local cluster; one of: {string.Join(", ", services.Select(s => s.Name))}",
         };
+        var shellOption = new Option<string?>("--shell")
+        {
+            Description = "Start as a warm shell listening on PORT (or ADDRESS:PORT) until asked to become a node of one service",
+        };
         var root = new RootCommand(
             "Runs the application's services as one local cluster of in-process nodes, or one node of one service.\n" +
             "Node settings may follow as --node:KEY=VALUE (e.g. --node:port=4053 --node:seeds:0=akka.tcp://actors@127.0.0.1:4053)\n" +
             "or come from environment variables ACTORS_NODE__KEY.\n\n" +
             "Examples:\n  dotnet run -- --for 10s --events json\n  dotnet run -- --service greeter --node:port=4053")
         {
-            forOption, eventsOption, serviceOption,
+            forOption, eventsOption, serviceOption, shellOption,
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(async (parse, _) =>
@@ -51,17 +55,21 @@ public static class ActorsApplication
 
             try
             {
-                var configuration = new ConfigurationBuilder()
+                IConfiguration Configuration(IReadOnlyDictionary<string, string>? settings = null) => new ConfigurationBuilder()
                     .AddEnvironmentVariables("ACTORS_")
                     .AddCommandLine([.. parse.UnmatchedTokens])
+                    .AddInMemoryCollection(ShellSettings.ToConfiguration(settings))
                     .Build();
                 var run = new RunSettings(
-                    NodeOptions.Bind(configuration),
+                    NodeOptions.Bind(Configuration()),
                     parse.GetValue(forOption),
                     new EventWriter(Console.Out, parse.GetValue(eventsOption) == "json"));
-                return parse.GetValue(serviceOption) is { } name
-                    ? await NodeRunner.RunOneAsync(Find(services, name), services, run)
-                    : await NodeRunner.RunLocalClusterAsync(services, run);
+                return (parse.GetValue(shellOption), parse.GetValue(serviceOption)) switch
+                {
+                    ({ } shell, _) => await NodeRunner.RunShellAsync(ShellSettings.Endpoint(shell), services, s => NodeOptions.Bind(Configuration(s)), run),
+                    (_, { } name) => await NodeRunner.RunOneAsync(Find(services, name), services, run),
+                    _ => await NodeRunner.RunLocalClusterAsync(services, run),
+                };
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {

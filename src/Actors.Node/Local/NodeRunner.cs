@@ -32,6 +32,24 @@ internal static class NodeRunner
         return node.ExitCode ?? 0;
     }
 
+    public static async Task<int> RunShellAsync(
+        System.Net.IPEndPoint endpoint, IReadOnlyList<ServiceSpec> services, Func<IReadOnlyDictionary<string, string>, NodeOptions> options, RunSettings run)
+    {
+        using var stop = StopSignal(run.Duration);
+        run.Events.Write(AppEvent("node.starting", ("service", "shell")));
+        await using var shell = await Shell.StartAsync(services, options, run.Events.Write, endpoint.Address, endpoint.Port);
+        run.Events.Write(AppEvent("shell.ready", ("port", shell.Port)));
+        if (!await WaitAsync(stop.Token, shell.Became))
+        {
+            return 0;
+        }
+
+        var node = await shell.Became;
+        await WaitAsync(stop.Token, node.Terminated);
+        await node.StopAsync();
+        return node.ExitCode ?? 0;
+    }
+
     /// <summary>Waits for a stop request or for <paramref name="ended"/>; true if <paramref name="ended"/> came first.</summary>
     private static async Task<bool> WaitAsync(CancellationToken stop, Task ended)
     {

@@ -25,6 +25,6 @@ public static partial class ServiceName
     public static string Validate(string? name) =>
         Problem(name) is { } problem ? throw new ArgumentException(problem, nameof(name)) : name!;
 
-    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z]([a-z0-9-]*[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 }
