@@ -9,10 +9,11 @@ namespace Actors.Supervision;
 /// booted as usual when the tree starts. Domains without the cluster's label are not touched.</summary>
 public static class Adoption
 {
-    /// <summary>Reconciles the hosts of <paramref name="placement"/> with the fixed-size services in
-    /// <paramref name="services"/> for cluster <paramref name="clusterName"/>. A host whose driver cannot list its
-    /// domains is taken for lost. On-demand and per-tenant nodes are not adopted: they are destroyed, and the next
-    /// message for one summons it again.</summary>
+    /// <summary>Reconciles the hosts of <paramref name="placement"/> with <paramref name="services"/> for cluster
+    /// <paramref name="clusterName"/>: the children of fixed-size services, and the running nodes of on-demand and
+    /// per-tenant services (returned in <see cref="AdoptionReport.Summoned"/>, for
+    /// <see cref="ClusterSupervisor.Service"/> to hand to its summoner). A host whose driver cannot list its domains
+    /// is taken for lost.</summary>
     public static async Task<AdoptionReport> ReconcileAsync(Placement placement, string clusterName, IReadOnlyList<ServiceSpec> services)
     {
         var desired = services
@@ -20,6 +21,7 @@ public static class Adoption
             .SelectMany(s => Enumerable.Range(1, ((FixedScaling)s.Scaling).Instances).Select(i => (Child: $"{s.Name}-{i}", Service: s)))
             .ToDictionary(d => d.Child, d => d.Service, StringComparer.Ordinal);
         var adopted = new List<string>();
+        var summoned = new List<SummonedNode>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var destroyed = new List<string>();
         var undefined = new List<string>();
@@ -39,13 +41,18 @@ public static class Adoption
             foreach (var domain in domains.Where(d => d.Labels.GetValueOrDefault(DomainLabels.Cluster) == clusterName))
             {
                 var child = domain.Labels.GetValueOrDefault(DomainLabels.Child) ?? domain.Name;
-                if (domain.State == DomainState.Running
-                    && desired.TryGetValue(child, out var service)
-                    && service.Name == domain.Labels.GetValueOrDefault(DomainLabels.Service)
-                    && taken.Add(child))
+                SummonedNode? node = null;
+                var service = domain.State == DomainState.Running ? Wanted(domain, child, desired, services, out node) : null;
+                // One node per child, and one per on-demand service or tenant: any other is a duplicate.
+                if (service is not null && taken.Add(child) && (node is null || taken.Add($"summoned {node.Service}@{node.Tenant}")))
                 {
                     placement.OfferForAdoption(child, host, service.Resources.MemoryMiB, service.Resources.VCpus);
                     adopted.Add(child);
+                    if (node is not null)
+                    {
+                        summoned.Add(node);
+                    }
+
                     continue;
                 }
 
@@ -68,6 +75,28 @@ public static class Adoption
             }
         }
 
-        return new AdoptionReport(adopted, destroyed, undefined);
+        return new AdoptionReport(adopted, destroyed, undefined) { Summoned = summoned };
+    }
+
+    /// <summary>The service <paramref name="domain"/> is a wanted node of, if any; for a summoned node also which.</summary>
+    private static ServiceSpec? Wanted(DomainInfo domain, string child, Dictionary<string, ServiceSpec> desired, IReadOnlyList<ServiceSpec> services, out SummonedNode? node)
+    {
+        node = null;
+        var name = domain.Labels.GetValueOrDefault(DomainLabels.Service);
+        if (desired.TryGetValue(child, out var fixedService))
+        {
+            return fixedService.Name == name ? fixedService : null;
+        }
+
+        var service = services.FirstOrDefault(s => s.Name == name && s.Scaling is not FixedScaling);
+        var tenant = domain.Labels.GetValueOrDefault(DomainLabels.Tenant) is { Length: > 0 } t ? t : null;
+        node = (service?.Scaling, tenant) switch
+        {
+            (PerTenantScaling, not null) when child == $"{name}-{tenant}" => new SummonedNode(name!, tenant, child),
+            (OnDemandScaling, null) when child.StartsWith($"{name}-", StringComparison.Ordinal)
+                && int.TryParse(child.AsSpan(name!.Length + 1), System.Globalization.CultureInfo.InvariantCulture, out _) => new SummonedNode(name, null, child),
+            _ => null,
+        };
+        return node is null ? null : service;
     }
 }

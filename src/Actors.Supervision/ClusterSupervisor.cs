@@ -8,8 +8,10 @@ public static class ClusterSupervisor
     /// <summary>The name of the service the cluster supervisor itself runs as.</summary>
     public const string ServiceName = "supervisor";
 
-    /// <summary>The supervisor as a service: run it with <see cref="Node.Node.StartAsync"/> on the control node.</summary>
-    public static ServiceSpec Service(IReadOnlyList<ServiceSpec> services, Placement placement, NodeLaunch launch, VmPolicy? policy = null)
+    /// <summary>The supervisor as a service: run it with <see cref="Node.Node.StartAsync"/> on the control node.
+    /// <paramref name="adopted"/> are on-demand and per-tenant nodes found running after a failover
+    /// (<see cref="AdoptionReport.Summoned"/>): the summoner starts their proxies at once, which adopt them.</summary>
+    public static ServiceSpec Service(IReadOnlyList<ServiceSpec> services, Placement placement, NodeLaunch launch, VmPolicy? policy = null, IReadOnlyList<SummonedNode>? adopted = null)
     {
         policy ??= new VmPolicy();
         if (services.Count == 0)
@@ -26,7 +28,7 @@ public static class ClusterSupervisor
         var summoned = services.Where(s => s.Scaling is not FixedScaling).ToDictionary(
             s => s.Name,
             s => (Func<string?, int, NodeProxySettings>)((tenant, ordinal) => Settings(s, tenant, ordinal, placement, launch, policy)));
-        perService.Add(ChildSpec.Worker("summoner", Summoner.Props(summoned)));
+        perService.Add(ChildSpec.Worker("summoner", Summoner.Props(summoned, adopted ?? [])));
         var root = new SupervisorSpec(RestartStrategy.OneForOne, perService).WithIntensity(policy.Intensity, policy.Period);
         return new ServiceSpec(ServiceName, root);
     }

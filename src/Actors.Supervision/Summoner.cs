@@ -11,10 +11,12 @@ internal sealed class Summoner : ReceiveActor
     private readonly IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> _services;
     private readonly Dictionary<string, IActorRef?> _nodes = [];
     private readonly Dictionary<string, int> _ordinals = [];
+    private readonly IReadOnlyList<SummonedNode> _adopted;
 
-    public Summoner(IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> services)
+    public Summoner(IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> services, IReadOnlyList<SummonedNode> adopted)
     {
         _services = services;
+        _adopted = adopted;
         Receive<Summon>(OnSummon);
         Receive<Started>(s =>
         {
@@ -29,12 +31,24 @@ internal sealed class Summoner : ReceiveActor
         Receive<Gone>(g => _nodes.Remove(g.Key));
     }
 
-    public static Props Props(IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> services) =>
-        Akka.Actor.Props.Create(() => new Summoner(services));
+    public static Props Props(IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> services, IReadOnlyList<SummonedNode> adopted) =>
+        Akka.Actor.Props.Create(() => new Summoner(services, adopted));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        // Nodes an earlier supervisor summoned and left running: their proxies adopt them, and a summons for one
+        // of them finds it here instead of booting another.
+        foreach (var node in _adopted.Where(n => _services.ContainsKey(n.Service)))
+        {
+            var ordinal = node.Tenant is null ? int.Parse(node.Child.AsSpan(node.Service.Length + 1), System.Globalization.CultureInfo.InvariantCulture) : 0;
+            Start(Key(node.Service, node.Tenant), node.Service, node.Tenant, ordinal, _services[node.Service]);
+        }
+    }
 
     private void OnSummon(Summon summon)
     {
-        var key = summon.Tenant is null ? summon.Service : $"{summon.Service}@{summon.Tenant}";
+        var key = Key(summon.Service, summon.Tenant);
         if (_nodes.ContainsKey(key))
         {
             return;
@@ -46,11 +60,20 @@ internal sealed class Summoner : ReceiveActor
             return;
         }
 
-        var ordinal = _ordinals[summon.Service] = _ordinals.GetValueOrDefault(summon.Service) + 1;
-        var settings = settingsFor(summon.Tenant, ordinal);
+        Start(key, summon.Service, summon.Tenant, 0, settingsFor);
+    }
+
+    private static string Key(string service, string? tenant) => tenant is null ? service : $"{service}@{tenant}";
+
+    /// <summary>Starts a node; <paramref name="ordinal"/> 0 takes the service's next one.</summary>
+    private void Start(string key, string service, string? tenant, int ordinal, Func<string?, int, NodeProxySettings> settingsFor)
+    {
+        var next = _ordinals.GetValueOrDefault(service) + 1;
+        _ordinals[service] = Math.Max(next, ordinal);
+        var settings = settingsFor(tenant, ordinal > 0 ? ordinal : next);
         _nodes[key] = null;
-        Context.Emit("node.summon", ("service", summon.Service), ("tenant", summon.Tenant), ("domain", settings.Child));
-        Context.ActorSelection($"../{summon.Service}")
+        Context.Emit("node.summon", ("service", service), ("tenant", tenant), ("domain", settings.Child));
+        Context.ActorSelection($"../{service}")
             .Ask<SupervisorCommands.ChildStarted>(new SupervisorCommands.StartInstance(settings), TimeSpan.FromSeconds(30))
             .PipeTo(Self, success: c => new Started(key, c.Ref), failure: e => new Failed(key, e.Message));
     }

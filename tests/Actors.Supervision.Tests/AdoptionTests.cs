@@ -92,7 +92,32 @@ public sealed class AdoptionTests
         Assert.Equal(4096 - (2 * Greeter.Resources.MemoryMiB), placement.Hosts[0].FreeMemoryMiB);
     }
 
-    private static DomainSpec Labelled(string child) => new()
+    [Fact]
+    public async Task A_new_supervisor_adopts_a_running_tenant_node_so_a_summons_for_that_tenant_boots_nothing_new()
+    {
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.PerTenant(TimeSpan.FromMinutes(10)) };
+        var world = new SimWorld();
+        var placement = new Placement([new Host(new HostSpec("h1", "sim://h1", 4096, 8), new HypervisorOptions { Simulation = world, Time = world.Clock })]);
+        var h1 = placement.Hosts[0].Driver;
+        await RunAsync(h1, Labelled("greeter-acme", "acme"), Labelled("greeter-7"));
+        var report = await Adoption.ReconcileAsync(placement, "actors", [greeter]);
+
+        Assert.Equal([new SummonedNode("greeter", "acme", "greeter-acme")], report.Summoned);
+        Assert.Equal(["greeter-7@h1"], report.Destroyed);
+        await using var control = await ControlNode.StartWithAsync([greeter], placement, report);
+        var adopt = await control.Events.WaitForAsync(e => e.Event is "node.adopt" or "node.boot");
+        var summoner = control.Node.System.ActorSelection(Summon.SummonerPath);
+        summoner.Tell(new Summon("greeter", "acme"));
+        summoner.Tell(new Summon("greeter", "globex"));
+        var boot = await control.Events.WaitForAsync(e => e.Event is "node.adopt" or "node.boot");
+
+        Assert.Equal("node.adopt greeter-acme", $"{adopt.Event} {adopt.Fields["domain"]}");
+        Assert.Equal("node.boot greeter-globex", $"{boot.Event} {boot.Fields["domain"]}");
+        Assert.Equal(["greeter-acme", "greeter-globex"], (await h1.ListAsync()).Select(d => d.Name).Order());
+        Assert.Equal(2, control.Events.All.Count(e => e.Event == "node.summon"));
+    }
+
+    private static DomainSpec Labelled(string child, string tenant = "") => new()
     {
         Name = child,
         Service = "greeter",
@@ -101,7 +126,7 @@ public sealed class AdoptionTests
             [DomainLabels.Cluster] = "actors",
             [DomainLabels.Service] = "greeter",
             [DomainLabels.Child] = child,
-            [DomainLabels.Tenant] = string.Empty,
+            [DomainLabels.Tenant] = tenant,
         },
     };
 

@@ -41,9 +41,15 @@ public sealed class ControlNode : IAsyncDisposable
         };
         var placement = new Placement(hosts.Select(h => new Host(h, options)));
         var adoption = adopt ? await Supervision.Adoption.ReconcileAsync(placement, LocalCluster.NodeOptions(1).ClusterName, services) : null;
+        return await StartWithAsync(services, placement, adoption, launch, policy);
+    }
+
+    /// <summary>A control node over hosts already open, after <paramref name="adoption"/> if there was one.</summary>
+    public static async Task<ControlNode> StartWithAsync(IReadOnlyList<ServiceSpec> services, Placement placement, AdoptionReport? adoption, NodeLaunch? launch = null, VmPolicy? policy = null)
+    {
         var events = new EventLog();
         var table = new NodeTable();
-        var supervisor = ClusterSupervisor.Service(services, placement, launch with { Environment = FastGossip }, policy);
+        var supervisor = ClusterSupervisor.Service(services, placement, (launch ?? new NodeLaunch()) with { Environment = FastGossip }, policy, adoption?.Summoned);
         var node = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), e =>
         {
             table.Apply(e);

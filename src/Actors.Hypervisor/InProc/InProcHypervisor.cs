@@ -49,9 +49,9 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
     public async Task ShutdownAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var domain = Domains.GetRunning(name, "shut down");
+        var node = Started(domain, "shut it down");
         domain.Requested ??= StopReason.Shutdown;
         domain.State = DomainState.ShuttingDown;
-        var node = domain.Node!;
 
         // Taken before the stop starts: the stop replaces the domain's completion source once it has fired.
         var stopped = domain.WhenStopped;
@@ -68,11 +68,16 @@ internal sealed class InProcHypervisor : TableDriver<InProcHypervisor.Domain>, I
     public async Task DestroyAsync(string name, CancellationToken cancellationToken = default)
     {
         var domain = Domains.GetRunning(name, "destroy");
+        var node = Started(domain, "destroy it");
         domain.Requested = StopReason.Destroyed;
         var stopped = domain.WhenStopped;
-        await domain.Node!.System.Terminate();
+        await node.System.Terminate();
         await stopped;
     }
+
+    /// <summary>The node of a running domain; a domain whose node is still starting cannot be stopped yet.</summary>
+    private Node.Node Started(Domain domain, string operation) =>
+        domain.Node ?? throw new DomainStateException(Uri, domain.Spec.Name, $"is still booting; {operation} once it is up");
 
     /// <summary>The node a running domain runs (for tests and for making it die from outside).</summary>
     internal Node.Node? NodeOf(string name) => Domains.Get(name).Node;
