@@ -53,6 +53,22 @@ public static class NodeHocon
                 hostname = {{Quote(options.Host)}}
                 public-hostname = {{Quote(options.AdvertisedHost)}}
                 port = {{options.Port}}
+            """);
+        if (options.Tls.Enabled)
+        {
+            // The certificate and the validator that pins the cluster's authority come through DotNettySslSetup
+            // (see ClusterTls): with HOCON alone Akka would trust whatever the machine's trust store trusts.
+            hocon.AppendLine("""
+                    enable-ssl = on
+                    ssl {
+                      suppress-validation = off
+                      require-mutual-authentication = on
+                      validate-certificate-hostname = off
+                    }
+                """);
+        }
+
+        hocon.AppendLine($$"""
               }
               cluster {
                 roles = [{{string.Join(", ", options.Roles.Prepend(role).Distinct().Select(Quote))}}]
