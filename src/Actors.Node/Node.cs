@@ -56,6 +56,11 @@ public sealed class Node
         options.Validate();
         var types = service.MessageTypes.Concat(messageTypes ?? []);
         var config = ConfigurationFactory.ParseString(NodeHocon.Render(options, service.Name, types));
+        if (options.Persistence is { Enabled: true, ConnectionString: null or "" } persistence)
+        {
+            Directory.CreateDirectory(persistence.DataDirectory!);
+        }
+
         var tls = options.Tls.Enabled ? ClusterTls.Load(options.Tls) : null;
         var system = tls is null
             ? ActorSystem.Create(options.ClusterName, config)

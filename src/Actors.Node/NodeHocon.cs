@@ -88,8 +88,31 @@ public static class NodeHocon
             hocon.AppendLine($"    leader-actions-interval = {Millis(leader)}");
         }
 
+        hocon.AppendLine("  }");
+        if (options.Persistence.Enabled)
+        {
+            var (provider, connection) = options.Persistence.Store();
+            hocon.AppendLine($$"""
+                  persistence {
+                    journal.plugin = "akka.persistence.journal.sql"
+                    journal.sql {
+                      class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                      connection-string = {{Quote(connection)}}
+                      provider-name = {{Quote(provider)}}
+                      auto-initialize = on
+                    }
+                    snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
+                    snapshot-store.sql {
+                      class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+                      connection-string = {{Quote(connection)}}
+                      provider-name = {{Quote(provider)}}
+                      auto-initialize = on
+                    }
+                  }
+                """);
+        }
+
         hocon.AppendLine("""
-              }
               coordinated-shutdown {
                 run-by-clr-shutdown-hook = off
                 exit-clr = off

@@ -49,6 +49,10 @@ public sealed record NodeOptions
     /// certificate is given. A node with TLS on and one with it off cannot talk to each other.</summary>
     public NodeTlsOptions Tls { get; init; } = new();
 
+    /// <summary>The journal and snapshot store of the node's persistent actors (<c>node:persistence:dataDirectory</c>,
+    /// <c>node:persistence:connectionString</c>).</summary>
+    public NodePersistenceOptions Persistence { get; init; } = new();
+
     /// <summary>The scheme of this cluster's addresses: <c>akka.ssl.tcp</c> with TLS, else <c>akka.tcp</c>.</summary>
     public string SeedScheme => Tls.Enabled ? "akka.ssl.tcp" : "akka.tcp";
 
