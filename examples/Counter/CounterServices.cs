@@ -12,6 +12,8 @@ public static class CounterServices
         .Accepts<Increment>()
         .Accepts<GetCount>()
         .Accepts<Counted>()
+        // Journal events go through the node's allow-listed Hyperion too, or recovery could not read them back.
+        .Accepts<Incremented>()
         .WithScaling(Scaling.Fixed(1));
 
     public static IReadOnlyList<ServiceSpec> All { get; } = [Counter];
