@@ -52,7 +52,7 @@ kill.SetAction(parse => RunAsync(async () =>
 var root = new RootCommand("actors: bake services into images and operate an Actors cluster.\nExit codes: 0 ok, 1 failed, 2 usage, 3 supervisor unreachable, 4 no such node, 5 image failed verification.")
 {
     ProjectCommands.New(RunAsync), ProjectCommands.Run(RunAsync), ImageCommands.Build(RunAsync), ImageCommands.Verify(RunAsync),
-    DeployCommand.Create(RunAsync), ps, kill, TopCommand.Create(endpoint, RunAsync),
+    CertsCommand.Create(RunAsync), DeployCommand.Create(RunAsync), ps, kill, TopCommand.Create(endpoint, RunAsync),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -56,7 +56,16 @@ public sealed class Node
         options.Validate();
         var types = service.MessageTypes.Concat(messageTypes ?? []);
         var config = ConfigurationFactory.ParseString(NodeHocon.Render(options, service.Name, types));
-        var system = ActorSystem.Create(options.ClusterName, config);
+        if (options.Persistence is { Enabled: true, ConnectionString: null or "" } persistence)
+        {
+            Directory.CreateDirectory(persistence.DataDirectory!);
+        }
+
+        var tls = options.Tls.Enabled ? ClusterTls.Load(options.Tls) : null;
+        var system = tls is null
+            ? ActorSystem.Create(options.ClusterName, config)
+            : ActorSystem.Create(options.ClusterName, BootstrapSetup.Create().WithConfig(config).And(tls.Setup()));
+        tls?.ReportTo(system);
         if (time is not null)
         {
             NodeIdentity.For(system).UseTime(time);

@@ -53,6 +53,22 @@ public static class NodeHocon
                 hostname = {{Quote(options.Host)}}
                 public-hostname = {{Quote(options.AdvertisedHost)}}
                 port = {{options.Port}}
+            """);
+        if (options.Tls.Enabled)
+        {
+            // The certificate and the validator that pins the cluster's authority come through DotNettySslSetup
+            // (see ClusterTls): with HOCON alone Akka would trust whatever the machine's trust store trusts.
+            hocon.AppendLine("""
+                    enable-ssl = on
+                    ssl {
+                      suppress-validation = off
+                      require-mutual-authentication = on
+                      validate-certificate-hostname = off
+                    }
+                """);
+        }
+
+        hocon.AppendLine($$"""
               }
               cluster {
                 roles = [{{string.Join(", ", options.Roles.Prepend(role).Distinct().Select(Quote))}}]
@@ -72,8 +88,31 @@ public static class NodeHocon
             hocon.AppendLine($"    leader-actions-interval = {Millis(leader)}");
         }
 
+        hocon.AppendLine("  }");
+        if (options.Persistence.Enabled)
+        {
+            var (provider, connection) = options.Persistence.Store();
+            hocon.AppendLine($$"""
+                  persistence {
+                    journal.plugin = "akka.persistence.journal.sql"
+                    journal.sql {
+                      class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                      connection-string = {{Quote(connection)}}
+                      provider-name = {{Quote(provider)}}
+                      auto-initialize = on
+                    }
+                    snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
+                    snapshot-store.sql {
+                      class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+                      connection-string = {{Quote(connection)}}
+                      provider-name = {{Quote(provider)}}
+                      auto-initialize = on
+                    }
+                  }
+                """);
+        }
+
         hocon.AppendLine("""
-              }
               coordinated-shutdown {
                 run-by-clr-shutdown-hook = off
                 exit-clr = off

@@ -45,6 +45,17 @@ public sealed record NodeOptions
     /// <summary>Akka's own log level: DEBUG, INFO, WARNING, ERROR or OFF.</summary>
     public string LogLevel { get; init; } = "WARNING";
 
+    /// <summary>Mutual TLS on the remoting port (<c>node:tls:certificate</c>, <c>node:tls:password</c>); off when no
+    /// certificate is given. A node with TLS on and one with it off cannot talk to each other.</summary>
+    public NodeTlsOptions Tls { get; init; } = new();
+
+    /// <summary>The journal and snapshot store of the node's persistent actors (<c>node:persistence:dataDirectory</c>,
+    /// <c>node:persistence:connectionString</c>).</summary>
+    public NodePersistenceOptions Persistence { get; init; } = new();
+
+    /// <summary>The scheme of this cluster's addresses: <c>akka.ssl.tcp</c> with TLS, else <c>akka.tcp</c>.</summary>
+    public string SeedScheme => Tls.Enabled ? "akka.ssl.tcp" : "akka.tcp";
+
     /// <summary>The host part of node names.</summary>
     public string AdvertisedHost => PublicHost ?? Host;
 
@@ -70,8 +81,11 @@ public sealed record NodeOptions
             { ClusterName: null or "" } => "node:clusterName is empty",
             _ when LogLevel is not ("DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF") =>
                 $"node:logLevel is '{LogLevel}'; use DEBUG, INFO, WARNING, ERROR or OFF",
-            _ => Seeds.FirstOrDefault(s => !Uri.TryCreate(s, UriKind.Absolute, out var u) || u.Scheme != "akka.tcp") is { } bad
-                ? $"node:seeds has '{bad}', which is not an address like akka.tcp://{ClusterName}@127.0.0.1:4053"
+            _ when Tls.Enabled && !File.Exists(Tls.Certificate) =>
+                $"node:tls:certificate '{Tls.Certificate}' does not exist; make one with 'actors certs --out DIR --cluster NAME'",
+            _ => Seeds.FirstOrDefault(s => !Uri.TryCreate(s, UriKind.Absolute, out var u) || u.Scheme != SeedScheme) is { } bad
+                ? $"node:seeds has '{bad}', which is not an address like {SeedScheme}://{ClusterName}@127.0.0.1:4053" +
+                  (Tls.Enabled ? " (node:tls is on)" : "")
                 : null,
         };
         if (problem is not null)
