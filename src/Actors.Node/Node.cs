@@ -123,13 +123,18 @@ public sealed class Node
         var host = System.ActorOf(Props.Create(() => new ServiceHost(Service, options.IdleTtl)), Service.Name);
         CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-service", async () =>
         {
+            // The host stops itself once the root has exited, whether this asked it to or the root gave up before:
+            // its end is the answer, so a root already gone costs no wait.
+            using var limit = new CancellationTokenSource(StopServiceTimeout);
+            var ended = host.WatchAsync(limit.Token);
+            host.Tell(ServiceHost.StopService.Instance);
             try
             {
-                await host.Ask<Done>(ServiceHost.StopService.Instance, StopServiceTimeout);
+                await ended;
             }
-            catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+            catch (OperationCanceledException)
             {
-                // The root is already gone, or its children exceeded their shutdown: coordinated shutdown goes on.
+                // The root's children exceeded their shutdown: coordinated shutdown goes on.
             }
 
             return Done.Instance;

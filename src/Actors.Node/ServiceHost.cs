@@ -80,7 +80,11 @@ internal sealed class ServiceHost : ReceiveActor
         var reason = _rootExit ?? ExitReason.Killed;
         if (_stopRequester is not null)
         {
-            _stopRequester.Tell(Done.Instance);
+            // A stop asked without a sender (the node's coordinated shutdown) waits for this actor's end instead.
+            if (!_stopRequester.IsNobody())
+            {
+                _stopRequester.Tell(Done.Instance);
+            }
         }
         else
         {

@@ -9,10 +9,16 @@ internal static class NodeRunner
 {
     public static async Task<int> RunLocalClusterAsync(IReadOnlyList<ServiceSpec> services, RunSettings run)
     {
-        using var stop = StopSignal(run.Duration);
+        using var stop = StopSignal(null);
         var watch = Stopwatch.StartNew();
         var cluster = await LocalCluster.StartAsync(services, run.Events.Write, stop.Token, run.Node);
         run.Events.Write(AppEvent("cluster.up", ("nodes", cluster.Nodes.Count), ("ms", watch.ElapsedMilliseconds)));
+
+        // --for counts from the moment every node is up, so a slow start does not eat the run.
+        if (run.Duration is { } duration)
+        {
+            stop.CancelAfter(duration);
+        }
         await WaitAsync(stop.Token, Task.WhenAll(cluster.Nodes.Select(n => n.Terminated)));
         await cluster.StopAsync();
         run.Events.Write(AppEvent("cluster.down", ("nodes", cluster.Nodes.Count)));
