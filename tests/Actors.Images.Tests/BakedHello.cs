@@ -16,8 +16,14 @@ public sealed class BakedHello : IAsyncLifetime
 
     public BuiltImage Image(string service) => Result.Images.Single(i => i.Manifest.Service == service);
 
-    public async Task InitializeAsync() =>
+    /// <summary>What the runtime layer's key was computed from in the first build.</summary>
+    public string RuntimeInputs { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
         Result = await ImageBuilder.BuildAsync(new BuildRequest { Project = Project, Output = Output, Store = Store });
+        RuntimeInputs = RuntimeLayer.LastInputs;
+    }
 
     public Task DisposeAsync()
     {

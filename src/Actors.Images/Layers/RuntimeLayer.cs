@@ -16,6 +16,10 @@ internal static partial class RuntimeLayer
 {
     public const string AppDirectory = "app";
 
+    /// <summary>The inputs of the last key computed, one "sha256 path" line each (for diagnosing a rebuild that did
+    /// not reuse the layer).</summary>
+    public static string LastInputs { get; private set; } = string.Empty;
+
     // Bumped when what goes into the layer changes in a way the inputs do not show.
     private const string Format = "runtime-layer-1 linux-x64 r2r invariant";
 
@@ -120,13 +124,18 @@ internal static partial class RuntimeLayer
             .Concat(OpenedLibraries.Select(Locate))
             .Concat(new[] { "/lib/x86_64-linux-gnu/libc.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib/x86_64-linux-gnu/libgcc_s.so.1" }.Where(File.Exists))
             .Distinct().Order(StringComparer.Ordinal);
+        var inputs = new StringBuilder();
         foreach (var file in files)
         {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
             sha.AppendData(Encoding.UTF8.GetBytes(file));
-            sha.AppendData(await File.ReadAllBytesAsync(file, cancellationToken));
+            sha.AppendData(bytes);
+            inputs.Append(Convert.ToHexStringLower(SHA256.HashData(bytes))).Append(' ').AppendLine(file);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        var key = Convert.ToHexStringLower(sha.GetHashAndReset());
+        LastInputs = inputs.ToString();
+        return key;
     }
 
     /// <summary>The directories of a project and every project it references, transitively.</summary>
