@@ -18,12 +18,13 @@ internal static class DeployCommand
         var images = new Option<string?>("--images") { Description = "Directory of baked images, one per service (actors build --out), for VM hosts" };
         var state = new Option<string?>("--state") { Description = "Where drivers keep state and node logs (default: ~/.cache/actors/state)" };
         var forOption = new Option<string?>("--for") { Description = "Stop after this long, e.g. 30s (default: until Ctrl+C or SIGTERM)" };
+        var noBuild = new Option<bool>("--no-build") { Description = "Use the project's existing Release build instead of building it" };
         var command = new Command("deploy",
             "Run the cluster supervisor for an application over the hosts of a cluster file: boot every node, restart what dies, " +
             "move nodes off lost hosts, serve actors ps / kill / top. Node settings follow as --node:KEY=VALUE (e.g. --node:port=4053).\n\n" +
             "Example:\n  actors deploy --cluster deploy/local.json --project examples/Hello\n  actors ps")
         {
-            cluster, project, images, state, forOption,
+            cluster, project, images, state, forOption, noBuild,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => run(async () =>
@@ -40,7 +41,7 @@ internal static class DeployCommand
 
             var duration = parse.GetValue(forOption) is { } f ? Durations.Parse(f) : (TimeSpan?)null;
             var clock = Stopwatch.StartNew();
-            var program = await BuildAsync(parse.GetValue(project)!);
+            var program = await BuildAsync(parse.GetValue(project)!, build: !parse.GetValue(noBuild));
             Console.WriteLine($"built {program} in {clock.Elapsed.TotalSeconds:F1} s");
             var services = LoadServices(program);
             var node = Options(parse.UnmatchedTokens);
@@ -79,8 +80,8 @@ internal static class DeployCommand
         }
     }
 
-    /// <summary>Builds the project in Release and returns its assembly's path.</summary>
-    private static async Task<string> BuildAsync(string project)
+    /// <summary>Builds the project in Release (unless told not to) and returns its assembly's path.</summary>
+    private static async Task<string> BuildAsync(string project, bool build)
     {
         if (!File.Exists(project) && !Directory.Exists(project))
         {
@@ -88,8 +89,13 @@ internal static class DeployCommand
         }
 
         var path = (await DotnetAsync(["msbuild", project, "-getProperty:TargetPath", "-p:Configuration=Release", "-nologo"])).Trim();
-        await DotnetAsync(["build", project, "-c", "Release", "-nologo", "-v", "quiet"]);
-        return File.Exists(path) ? path : throw new CliException($"building '{project}' gave no {path}", ExitCodes.Failed);
+        if (build)
+        {
+            await DotnetAsync(["build", project, "-c", "Release", "-nologo", "-v", "quiet"]);
+        }
+
+        return File.Exists(path) ? path
+            : throw new CliException(build ? $"building '{project}' gave no {path}" : $"'{project}' has no Release build ({path}); drop --no-build", ExitCodes.Failed);
     }
 
     private static IReadOnlyList<ServiceSpec> LoadServices(string program)

@@ -31,7 +31,7 @@ public sealed class DeployCommandTests : IDisposable
             """);
         var clusterName = $"deploy{Guid.NewGuid():N}"[..16];
         var info = new ProcessStartInfo("dotnet", [Cli.Actors, "deploy", "--cluster", cluster, "--project", Repository("examples/Hello"),
-            "--state", Path.Combine(_dir, "state"), "--for", "5m", $"--node:clusterName={clusterName}"])
+            "--state", Path.Combine(_dir, "state"), "--for", "5m", "--no-build", $"--node:clusterName={clusterName}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -53,6 +53,7 @@ public sealed class DeployCommandTests : IDisposable
                     .Select(n => (Node: n.GetProperty("node").GetString(), State: n.GetProperty("state").GetString())).OrderBy(n => n.Node)];
             }
 
+            Assert.True(nodes.Count == 3, string.Join('\n', lines.All) + (deploy.HasExited ? await stderr : string.Empty));
             Assert.Equal([("front-1", "up"), ("greeter-1", "up"), ("greeter-2", "up")], nodes);
 
             Assert.NotEmpty(NodeProcesses(clusterName));
