@@ -11,12 +11,14 @@ public sealed class MessagingScenario : IScenario
     private const int Trials = 15;
     private const int Tells = 1_000_000;
     private const int RoundTrips = 100_000;
+    private const int RemoteTrials = 5;
+    private const int RemoteRoundTrips = 3_000;
 
     /// <inheritdoc />
     public string Name => "messaging";
 
     /// <inheritdoc />
-    public string Description => "local tell and ping-pong through the public API vs plain Akka.NET (goal >= 0.95x)";
+    public string Description => "local tell and ping-pong through the public API vs plain Akka.NET (goal >= 0.95x); cross-node ping-pong vs the default JSON serializer (goal >= 2x)";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Measurement>> RunAsync(Action<string> progress)
@@ -39,10 +41,13 @@ public sealed class MessagingScenario : IScenario
             () => PingPongAsync(plainPing, plainPong), () => PingPongAsync(children["ping"], children["pong"]));
 
         await system.Terminate();
+        progress($"cross-node ping-pong over loopback: {RemoteRoundTrips:N0} asks, one in flight, x {RemoteTrials} trials each");
+        var remote = await RemotePingPong.MeasureAsync(RemoteTrials, RemoteRoundTrips);
         return
         [
             Measurement.FromTrials("local tell (processing)", "msg/s", tell, "plain Akka.NET ReceiveActor", ">= 0.95"),
             Measurement.FromTrials("local ping-pong", "round trips/s", pingPong, "plain Akka.NET ReceiveActor", ">= 0.95"),
+            Measurement.FromTrials("cross-node ping-pong (ask)", "round trips/s", remote, "plain Akka.NET remoting, default JSON serializer", ">= 2"),
         ];
     }
 
