@@ -89,6 +89,7 @@ public sealed class Shell : IAsyncDisposable
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
+        BecomeReply reply;
         try
         {
             var line = await reader.ReadLineAsync(_stop.Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
@@ -103,11 +104,20 @@ public sealed class Shell : IAsyncDisposable
             var node = await Node.StartAsync(service, _options(request.Settings ?? new Dictionary<string, string>()),
                 _services.SelectMany(s => s.MessageTypes), _events, _stop.Token);
             _became.TrySetResult(node);
-            await writer.WriteLineAsync(JsonSerializer.Serialize(new BecomeReply(node.Name, null), ShellClient.Json));
+            reply = new BecomeReply(node.Name, null);
         }
         catch (Exception e) when (e is ArgumentException or JsonException or IOException or TimeoutException or InvalidOperationException)
         {
-            await writer.WriteLineAsync(JsonSerializer.Serialize(new BecomeReply(null, e.Message), ShellClient.Json));
+            reply = new BecomeReply(null, e.Message);
+        }
+
+        try
+        {
+            await writer.WriteLineAsync(JsonSerializer.Serialize(reply, ShellClient.Json));
+        }
+        catch (IOException)
+        {
+            // The asker went away (a port probe, or a client that gave up); the shell keeps waiting or runs its node.
         }
     }
 
