@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Actors.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class DeployCommandTests : IDisposable
     public async Task Deploy_boots_every_node_ps_lists_them_and_sigterm_stops_them_all()
     {
         Directory.CreateDirectory(_dir);
-        var port = FreePort();
+        var port = Ports.FreeLoopback();
         var cluster = Path.Combine(_dir, "cluster.json");
         await File.WriteAllTextAsync(cluster, $$"""
             { "control": { "listen": "http://127.0.0.1:{{port}}/" },
@@ -37,7 +38,7 @@ public sealed class DeployCommandTests : IDisposable
             RedirectStandardError = true,
         };
         using var deploy = new Process { StartInfo = info };
-        var lines = new Actors.TestSupport.AwaitableLog<string>();
+        var lines = new AwaitableLog<string>();
         deploy.OutputDataReceived += (_, e) => lines.Add(e.Data ?? "(end)");
         deploy.Start();
         deploy.BeginOutputReadLine();
@@ -113,13 +114,6 @@ public sealed class DeployCommandTests : IDisposable
         }
 
         throw new InvalidOperationException("Actors.sln not found");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class QemuEndToEndTests(BakedHello hello, ITestOutputHelper output
     [Fact]
     public async Task A_baked_greeter_boots_in_qemu_joins_the_cluster_answers_and_leaves_when_destroyed()
     {
-        var (seedPort, guestPort) = (FreePort(), FreePort());
+        var (seedPort, guestPort) = (Ports.FreeLoopback(), Ports.FreeLoopback());
         var seed = $"akka.tcp://actors@{NetworkSpec.UserHostAddress}:{seedPort}";
         var node = await Node.Node.StartAsync(Probe, new NodeOptions
         {
@@ -95,12 +95,6 @@ public sealed class QemuEndToEndTests(BakedHello hello, ITestOutputHelper output
     private static ServiceSpec Probe { get; } =
         new("probe", new SupervisorSpec(RestartStrategy.OneForOne, ChildSpec.Worker<Idle>("idle")));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class Idle : ReceiveActor;
 }

@@ -51,6 +51,27 @@ public sealed class ShellTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_connection_closed_without_a_request_leaves_the_shell_waiting()
+    {
+        var seed = await Node.StartAsync(TestServices.Caller, LocalCluster.NodeOptions(1), Services.SelectMany(s => s.MessageTypes));
+        await using var shell = await Shell.StartAsync(Services, Options);
+        try
+        {
+            using (var probe = new System.Net.Sockets.TcpClient())
+            {
+                await probe.ConnectAsync("127.0.0.1", shell.Port);
+            }
+
+            Assert.Equal("pong-3@127.0.0.1", await ShellClient.BecomeAsync("127.0.0.1", shell.Port, "pong", Settings(seed, 3)));
+            await (await shell.Became).StopAsync();
+        }
+        finally
+        {
+            await seed.StopAsync();
+        }
+    }
+
     private static Dictionary<string, string> Settings(Node seed, int ordinal) => new()
     {
         ["ACTORS_NODE__ORDINAL"] = $"{ordinal}",

@@ -20,7 +20,7 @@ internal static class QemuBoot
         var built = await ImageBuilder.BuildAsync(new BuildRequest { Project = Program("examples/Hello/Hello.csproj"), Output = images, Service = "greeter" });
         var image = built.Images[0].Directory;
 
-        var seedPort = FreePort();
+        var seedPort = Loopback.FreePort();
         var seed = $"akka.tcp://actors@{NetworkSpec.UserHostAddress}:{seedPort}";
         var node = await Node.Node.StartAsync(EchoService.Spec, new NodeOptions
         {
@@ -34,7 +34,7 @@ internal static class QemuBoot
             for (var i = 0; i < trials; i++)
             {
                 var name = $"greeter-q{i}";
-                var port = FreePort();
+                var port = Loopback.FreePort();
                 await driver.DefineAsync(new DomainSpec
                 {
                     Name = name, Service = "greeter", Image = image, MemoryMiB = 512, VCpus = 2, Network = NetworkSpec.User(port),
@@ -90,12 +90,5 @@ internal static class QemuBoot
         }
 
         throw new InvalidOperationException("Actors.sln not found above the benchmark");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

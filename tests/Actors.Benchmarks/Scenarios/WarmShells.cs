@@ -24,7 +24,7 @@ internal static class WarmShells
         for (var i = 0; i <= trials; i++)
         {
             var name = $"shell-{i}";
-            var port = FreePort();
+            var port = Loopback.FreePort();
             await driver.DefineAsync(new DomainSpec
             {
                 Name = name, Service = "shell", Image = ProcessNodes.HelloProgram,
@@ -71,12 +71,5 @@ internal static class WarmShells
         }
 
         throw new TimeoutException($"no shell listening on {port}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
