@@ -66,6 +66,21 @@ public sealed class BadInputCatalogueTests
             yield return new("driver URI", uri, typeof(HypervisorUriException), fragment, () => Hypervisors.Open(uri));
         }
 
+        // Domain specs through a driver's define (libvirt's in-library test driver: no daemon, nothing started).
+        var domain = new DomainSpec { Name = "ok", Service = "svc" };
+        foreach (var (input, spec, fragment) in new (string, DomainSpec, string)[]
+        {
+            ("name 'a/b'", domain with { Name = "a/b" }, "'a/b'"),
+            ("name ''", domain with { Name = "" }, "name is empty"),
+            ("service ''", domain with { Service = "" }, "service is empty"),
+            ("memoryMiB 0", domain with { MemoryMiB = 0 }, "memoryMiB is 0"),
+            ("vcpus -1", domain with { VCpus = -1 }, "vcpus is -1"),
+            ("environment key 'A B'", domain with { Environment = new Dictionary<string, string> { ["A B"] = "x" } }, "'A B'"),
+        })
+        {
+            yield return new("domain spec", input, typeof(InvalidDomainSpecException), fragment, () => Define(spec));
+        }
+
         yield return new("image manifest", "(no manifest.json)", typeof(InvalidImageException), "no manifest.json", () => ReadManifest(null));
         yield return new("image manifest", "{{{ not json", typeof(InvalidImageException), "not a valid manifest", () => ReadManifest(_ => "{{{ not json"));
         yield return new("image manifest", "null", typeof(InvalidImageException), "is empty", () => ReadManifest(_ => "null"));
@@ -105,6 +120,20 @@ public sealed class BadInputCatalogueTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    private static object? Define(DomainSpec spec)
+    {
+        using var driver = new DriverScope("test:///default");
+        driver.Hypervisor.DefineAsync(spec).GetAwaiter().GetResult();
+        return null;
+    }
+
+    private sealed class DriverScope(string uri) : IDisposable
+    {
+        public IHypervisor Hypervisor { get; } = Hypervisors.Open(uri);
+
+        public void Dispose() => Hypervisor.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
 
