@@ -29,6 +29,13 @@ internal sealed class ControlClient(Uri endpoint)
         return body.GetProperty("host").GetString() ?? "?";
     }
 
+    public async Task<IReadOnlyList<string>> LogsAsync(string node, int lines)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"nodes/{Uri.EscapeDataString(node)}/logs?lines={lines}"));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. body.GetProperty("lines").EnumerateArray().Select(l => l.GetString() ?? string.Empty)];
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         HttpResponseMessage response;

@@ -49,10 +49,26 @@ kill.SetAction(parse => RunAsync(async () =>
     Console.WriteLine($"killed {name} on {host}");
 }));
 
+var logNode = new Argument<string>("node") { Description = "The node whose log to print, as actors ps names it (e.g. greeter-1)" };
+var lines = new Option<int>("--lines") { Description = "How many of the last lines (default 100)", DefaultValueFactory = _ => 100 };
+var logs = new Command("logs", "Print the last lines of a node's log (a process's output, a VM's console) from its host.\n\nExample:\n  actors logs greeter-1 --lines 20") { logNode, lines, endpoint };
+logs.SetAction(parse => RunAsync(async () =>
+{
+    if (parse.GetValue(lines) < 1)
+    {
+        throw new CliException($"--lines {parse.GetValue(lines)}: give 1 or more", ExitCodes.Usage);
+    }
+
+    foreach (var line in await new ControlClient(parse.GetValue(endpoint)!).LogsAsync(parse.GetValue(logNode)!, parse.GetValue(lines)))
+    {
+        Console.WriteLine(line);
+    }
+}));
+
 var root = new RootCommand("actors: bake services into images and operate an Actors cluster.\nExit codes: 0 ok, 1 failed, 2 usage, 3 supervisor unreachable, 4 no such node, 5 image failed verification.")
 {
     ProjectCommands.New(RunAsync), ProjectCommands.Run(RunAsync), ImageCommands.Build(RunAsync), ImageCommands.Verify(RunAsync),
-    CertsCommand.Create(RunAsync), DeployCommand.Create(RunAsync), ps, kill, TopCommand.Create(endpoint, RunAsync),
+    CertsCommand.Create(RunAsync), DeployCommand.Create(RunAsync), ps, kill, logs, TopCommand.Create(endpoint, RunAsync),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

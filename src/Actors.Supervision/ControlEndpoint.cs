@@ -101,10 +101,43 @@ public sealed class ControlEndpoint : IAsyncDisposable
                 }
 
                 break;
+            case ("GET", ["nodes", var name, "logs"]):
+                await LogsAsync(name, int.TryParse(request.QueryString["lines"], out var lines) && lines > 0 ? lines : 100, response);
+                break;
             default:
-                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET /nodes, GET /hosts or POST /nodes/NAME/kill" });
+                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET /nodes, GET /hosts, GET /nodes/NAME/logs or POST /nodes/NAME/kill" });
                 break;
         }
+    }
+
+    // The last lines of the node's log, where its host's driver keeps one on this machine.
+    private async Task LogsAsync(string name, int lines, HttpListenerResponse response)
+    {
+        var row = _table.Rows.FirstOrDefault(r => r.Node == name);
+        var host = _placement.Hosts.FirstOrDefault(h => h.Spec.Name == row?.Host);
+        if (row is null || host is null)
+        {
+            await ReplyAsync(response, 404, new { error = $"no node named '{name}'; nodes: {string.Join(", ", _table.Rows.Select(r => r.Node))}" });
+            return;
+        }
+
+        if (host.Driver is not IDomainLogs logs)
+        {
+            await ReplyAsync(response, 409, new { error = $"host {host.Spec.Name} ({host.Spec.Uri}) keeps no log of its domains here" });
+            return;
+        }
+
+        var path = logs.LogPath(name);
+        var text = File.Exists(path) ? await ReadSharedAsync(path) : string.Empty;
+        await ReplyAsync(response, 200, new { node = name, host = host.Spec.Name, lines = text.Split('\n').TakeLast(lines + 1).SkipLast(1).ToList() });
+    }
+
+    // The driver still appends to the file.
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(file);
+        return await reader.ReadToEndAsync();
     }
 
     private static async Task ReplyAsync(HttpListenerResponse response, int status, object body)

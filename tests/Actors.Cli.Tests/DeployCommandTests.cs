@@ -57,6 +57,13 @@ public sealed class DeployCommandTests : IDisposable
             Assert.True(nodes.Count == 3, string.Join('\n', lines.All) + (deploy.HasExited ? await stderr : string.Empty));
             Assert.Equal([("front-1", "up"), ("greeter-1", "up"), ("greeter-2", "up")], nodes);
 
+            var log = await Cli.ActorsAsync("logs", "greeter-1", "--lines", "500", "--endpoint", $"http://127.0.0.1:{port}/");
+            Assert.True(log.Code == 0, log.Err);
+            Assert.Contains("\"event\":\"node.up\",\"service\":\"greeter\",\"node\":\"greeter-1@", log.Out);
+            var missing = await Cli.ActorsAsync("logs", "nobody", "--endpoint", $"http://127.0.0.1:{port}/");
+            Assert.Equal(4, missing.Code);
+            Assert.Contains("no node named 'nobody'", missing.Err);
+
             Assert.NotEmpty(NodeProcesses(clusterName));
             Posix.Kill(deploy.Id, Posix.SigTerm);
             await deploy.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));

@@ -55,7 +55,7 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public async Task Every_verb_has_help_with_an_example()
     {
-        foreach (var verb in new[] { "new", "run", "build", "verify", "deploy", "ps", "kill", "top" })
+        foreach (var verb in new[] { "new", "run", "build", "verify", "deploy", "ps", "kill", "logs", "top" })
         {
             var result = await Cli.ActorsAsync(verb, "--help");
             Assert.True(result.Code == 0, $"{verb}: {result.Err}");

@@ -7,7 +7,7 @@ namespace Actors.Hypervisor;
 /// and its stdout and stderr go to <c>{state}/{domain}.log</c>. Destroy is SIGKILL, shutdown is SIGTERM then
 /// SIGKILL after the timeout, and an exit nobody asked for is reported at once: Crashed, or Shutdown when
 /// the program exited 0 by itself. Children die with this process (parent-death signal).</summary>
-internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>, IHypervisor
+internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>, IHypervisor, IDomainLogs
 {
     private readonly HypervisorOptions _options;
 

@@ -6,7 +6,7 @@ namespace Actors.Hypervisor;
 /// <c>accel=kvm|tcg</c>, <c>tsc_khz</c>. Per domain, in the state directory: <c>&lt;domain&gt;.console.log</c>
 /// (serial console), <c>&lt;domain&gt;.qemu.log</c> (QEMU's stderr) and, while QEMU starts,
 /// <c>&lt;domain&gt;.qmp</c>. Domains are kept in memory only: a new driver does not adopt the VMs of an old one.</summary>
-internal sealed partial class QemuHypervisor : IHypervisor
+internal sealed partial class QemuHypervisor : IHypervisor, IDomainLogs
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, QemuDomain> _domains = new(StringComparer.Ordinal);
@@ -104,6 +104,9 @@ internal sealed partial class QemuHypervisor : IHypervisor
 
     /// <summary>The domain's console log (the current or last boot).</summary>
     internal string ConsoleLog(string name) => QemuPaths.For(_settings.StateDirectory, name).Console;
+
+    /// <inheritdoc />
+    public string LogPath(string name) => ConsoleLog(name);
 
     /// <summary>The running QEMU's process id, or null when the domain is not running.</summary>
     internal int? ProcessId(string name)
