@@ -23,7 +23,7 @@ public sealed class MessagingScenario : IScenario
     /// <inheritdoc />
     public async Task<IReadOnlyList<Measurement>> RunAsync(Action<string> progress)
     {
-        using var system = ActorSystem.Create("bench", "akka.loglevel = WARNING");
+        using var system = ActorSystem.Create("bench", PlainAkka.Config());
         var supervisor = system.ActorOf(OtpSupervisor.Props(new SupervisorSpec(RestartStrategy.OneForOne,
             ChildSpec.Worker<OtpCounter>("counter"),
             ChildSpec.Worker<OtpPingPong>("ping"),

@@ -10,18 +10,10 @@ namespace Actors.Benchmarks;
 /// unreachable, and until it is downed and removed.</summary>
 internal static class ReactionBaseline
 {
-    private const string Config = """
-        akka.loglevel = ERROR
-        akka.stdout-loglevel = ERROR
-        akka.log-dead-letters = off
-        akka.actor.provider = cluster
-        akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-        """;
-
     public static async Task<(double Unreachable, double Removed)> KillAsync(Action<string> progress)
     {
-        var observer = ActorSystem.Create("fd", Config);
-        var second = ActorSystem.Create("fd", Config);
+        var observer = ActorSystem.Create("fd", PlainAkka.Config(PlainAkka.Provider.Cluster, "ERROR"));
+        var second = ActorSystem.Create("fd", PlainAkka.Config(PlainAkka.Provider.Cluster, "ERROR"));
         await using var driver = Hypervisors.Open("process://", new HypervisorOptions { StateDirectory = ProcessNodes.StateDirectory });
         try
         {

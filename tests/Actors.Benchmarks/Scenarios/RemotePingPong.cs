@@ -1,6 +1,5 @@
 using Actors.Node;
 using Akka.Actor;
-using Akka.Configuration;
 
 namespace Actors.Benchmarks;
 
@@ -14,8 +13,8 @@ internal static class RemotePingPong
         var caller = await Node.Node.StartAsync(EchoService.Spec, LocalCluster.NodeOptions(1) with { Seeds = [] });
         var echo = await Node.Node.StartAsync(EchoService.Spec, LocalCluster.NodeOptions(2) with { Seeds = [caller.Address.ToString()] });
         await caller.WhenMembersUpAsync(2);
-        var plainB = ActorSystem.Create("plain", PlainConfig);
-        var plainA = ActorSystem.Create("plain", PlainConfig);
+        var plainB = ActorSystem.Create("plain", PlainAkka.Config(PlainAkka.Provider.Remote));
+        var plainA = ActorSystem.Create("plain", PlainAkka.Config(PlainAkka.Provider.Remote));
         try
         {
             plainB.ActorOf(Props.Create(() => new EchoService.PlainEcho()), "echo");
@@ -38,11 +37,6 @@ internal static class RemotePingPong
         }
     }
 
-    private static Config PlainConfig => ConfigurationFactory.ParseString("""
-        akka.loglevel = WARNING
-        akka.actor.provider = remote
-        akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
-        """);
 
     private static async Task RunAsync(Func<int, Task<Echo>> ask, int count)
     {
