@@ -1,6 +1,6 @@
 namespace Actors.Hypervisor;
 
-/// <summary>How a driver that boots image directories through descriptors (libvirt) treats a baked image: its
+/// <summary>How a driver that boots image directories (QEMU, libvirt) treats a baked image: its
 /// layers become the first read-only disks and its command line words come first; before each boot every layer
 /// is verified against the manifest. Images on another machine (a remote libvirt host's paths) are left to that
 /// host: only a manifest this process can read is applied and verified.</summary>
@@ -14,14 +14,15 @@ internal static class BakedImages
             return (spec, null);
         }
 
+        var directory = Path.GetFullPath(spec.Image);
         try
         {
-            var manifest = ImageManifest.Read(spec.Image);
+            var manifest = ImageManifest.Read(directory);
             return (spec with
             {
-                ReadOnlyDisks = [.. manifest.Disks.Select(d => Path.GetFullPath(d, spec.Image)), .. spec.ReadOnlyDisks],
+                ReadOnlyDisks = [.. manifest.Disks.Select(d => Path.Combine(directory, d)), .. spec.ReadOnlyDisks],
                 KernelCommandLine = $"{manifest.KernelCommandLine} {spec.KernelCommandLine}".Trim(),
-            }, spec.Image);
+            }, directory);
         }
         catch (InvalidImageException e)
         {

@@ -25,7 +25,7 @@ internal static class QemuCommandLine
             : ["-accel", "tcg", "-cpu", "max"]);
         args.AddRange(["-m", $"{spec.MemoryMiB}", "-smp", $"{spec.VCpus}", "-nographic", "-no-reboot"]);
         args.AddRange(["-kernel", image.Kernel, "-initrd", image.Initrd]);
-        args.AddRange(["-append", KernelCommandLine.Build(image.Apply(spec), KernelWords(TscKhz(settings)))]);
+        args.AddRange(["-append", KernelCommandLine.Build(spec, KernelWords(TscKhz(settings)))]);
 
         // The serial console goes to QEMU's stdout, which the driver reads as a stream (and copies to the console log).
         args.AddRange(["-serial", "stdio", "-monitor", "none"]);

@@ -18,16 +18,9 @@ internal sealed partial class QemuHypervisor
         }
 
         // A baked image is verified before every boot: a layer changed since it was defined is refused.
-        if (domain.Image.Manifest is not null)
+        if (domain.Image.Baked)
         {
-            try
-            {
-                await ImageVerifier.VerifyAsync(domain.Image.Directory, cancellationToken);
-            }
-            catch (InvalidImageException e)
-            {
-                throw new ImageRejectedException(Uri, name, e);
-            }
+            await BakedImages.VerifyAsync(Uri, name, domain.Image.Directory, cancellationToken);
         }
 
         lock (_lock)

@@ -36,8 +36,9 @@ internal sealed partial class QemuHypervisor : IHypervisor, IDomainLogs
     public Task DefineAsync(DomainSpec spec, CancellationToken cancellationToken = default)
     {
         DomainSpecValidator.Validate(Uri, spec);
-        var image = QemuImage.From(spec, out var problem);
-        problem ??= KernelCommandLine.Problem(image.Apply(spec), QemuCommandLine.KernelWords(QemuCommandLine.TscKhz(_settings)));
+        (spec, var baked) = BakedImages.Apply(Uri, spec);
+        var image = QemuImage.From(spec, baked is not null, out var problem);
+        problem ??= KernelCommandLine.Problem(spec, QemuCommandLine.KernelWords(QemuCommandLine.TscKhz(_settings)));
         if (problem is not null)
         {
             throw new InvalidDomainSpecException(Uri, spec.Name, problem);

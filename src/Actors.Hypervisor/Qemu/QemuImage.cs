@@ -5,38 +5,24 @@ namespace Actors.Hypervisor;
 /// <c>-M microvm</c>: no bzImage decompression, which costs ~3.4 s under TCG) and <c>initrd.img</c> (whose init must
 /// load the modules it needs: with the Debian kernel <c>virtio_mmio</c>, <c>virtio_blk</c>, ..., and <c>button</c> to
 /// hear the ACPI power button the driver presses for a graceful shutdown).
-/// A baked image also has a <see cref="ImageManifest"/>: its layers become the first read-only disks and its
-/// command line words come first; the driver verifies every layer's hash before each boot.
+/// A baked image (one with a <see cref="ImageManifest"/>) is applied to the spec at define by
+/// <see cref="BakedImages"/>, as for libvirt: its layers become the first disks, its words come first, and every
+/// layer is verified before each boot.
 /// <see cref="DomainSpec.ReadOnlyDisks"/> are paths, absolute or relative to the image directory, attached after
 /// the image's own as <c>virtio-blk-device</c>s with <c>readonly=on</c>; the guest finds them through ACPI once it
 /// loads <c>virtio_mmio</c>.</summary>
 /// <param name="Directory">The image directory, absolute.</param>
-/// <param name="Manifest">The baked image's manifest, or null for a bare kernel + initrd.</param>
-internal sealed record QemuImage(string Directory, ImageManifest? Manifest = null)
+/// <param name="Baked">Whether the directory is a baked image (verified before each boot).</param>
+internal sealed record QemuImage(string Directory, bool Baked = false)
 {
     public string Kernel => ImageLayout.Kernel(Directory);
 
     public string Initrd => ImageLayout.Initrd(Directory);
 
     /// <summary>Reads the spec's image, or says what is missing (for <see cref="InvalidDomainSpecException"/>).</summary>
-    public static QemuImage From(DomainSpec spec, out string? problem)
+    public static QemuImage From(DomainSpec spec, bool baked, out string? problem)
     {
-        var directory = Path.GetFullPath(string.IsNullOrEmpty(spec.Image) ? "." : spec.Image);
-        ImageManifest? manifest = null;
-        if (File.Exists(ImageLayout.Manifest(directory)))
-        {
-            try
-            {
-                manifest = ImageManifest.Read(directory);
-            }
-            catch (InvalidImageException e)
-            {
-                problem = e.Message;
-                return new QemuImage(directory);
-            }
-        }
-
-        var image = new QemuImage(directory, manifest);
+        var image = new QemuImage(Path.GetFullPath(string.IsNullOrEmpty(spec.Image) ? "." : spec.Image), baked);
         problem = spec switch
         {
             { Image: null or "" } => $"image is empty; the QEMU driver needs an image directory holding {ImageLayout.KernelFile} and {ImageLayout.InitrdFile}",
@@ -47,11 +33,5 @@ internal sealed record QemuImage(string Directory, ImageManifest? Manifest = nul
         return image;
     }
 
-    public IEnumerable<string> Disks(DomainSpec spec) =>
-        (Manifest?.Disks ?? []).Concat(spec.ReadOnlyDisks).Select(d => Path.GetFullPath(d, Directory));
-
-    /// <summary>The spec as the guest sees it: the manifest's command line words before the spec's own.</summary>
-    public DomainSpec Apply(DomainSpec spec) => Manifest is { } m
-        ? spec with { KernelCommandLine = $"{m.KernelCommandLine} {spec.KernelCommandLine}".Trim() }
-        : spec;
+    public IEnumerable<string> Disks(DomainSpec spec) => spec.ReadOnlyDisks.Select(d => Path.GetFullPath(d, Directory));
 }
