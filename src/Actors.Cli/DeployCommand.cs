@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Actors.Images;
 using Actors.Node;
 using Actors.Supervision;
 using Microsoft.Extensions.Configuration;
@@ -112,21 +113,13 @@ internal static class DeployCommand
 
     private static async Task<string> DotnetAsync(string[] args)
     {
-        // A build server or MSBuild settings inherited from a parent build (a test host, an IDE) can stall a nested
-        // build for minutes: this one runs on its own.
-        var info = new ProcessStartInfo("dotnet", [.. args, "-nodeReuse:false"]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        try
         {
-            info.Environment.Remove(key);
+            return await Dotnet.RunAsync(args);
         }
-
-        info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        using var dotnet = Process.Start(info) ?? throw new CliException("dotnet did not start", ExitCodes.Failed);
-        dotnet.StandardInput.Close();
-        var output = dotnet.StandardOutput.ReadToEndAsync();
-        var errors = dotnet.StandardError.ReadToEndAsync();
-        await dotnet.WaitForExitAsync();
-        return dotnet.ExitCode == 0 ? await output
-            : throw new CliException($"dotnet {args[0]} failed: {string.Join(' ', (await output + await errors).Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(5))}", ExitCodes.Failed);
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Failed);
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class DeployCommandTests : IDisposable
               "hosts": [ { "name": "local", "driver": "process://", "capacity": { "memoryMiB": 4096, "vcpus": 4 } } ] }
             """);
         var clusterName = $"deploy{Guid.NewGuid():N}"[..16];
-        var info = new ProcessStartInfo("dotnet", [Cli.Actors, "deploy", "--cluster", cluster, "--project", Repository("examples/Hello"),
+        var info = new ProcessStartInfo("dotnet", [Cli.Actors, "deploy", "--cluster", cluster, "--project", Repository.Path("examples", "Hello"),
             "--state", Path.Combine(_dir, "state"), "--for", "5m", "--no-build", $"--node:clusterName={clusterName}"])
         {
             RedirectStandardOutput = true,
@@ -87,7 +87,7 @@ public sealed class DeployCommandTests : IDisposable
         var cluster = Path.Combine(_dir, "cluster.json");
         await File.WriteAllTextAsync(cluster, "{\n  \"placement\": \"sideways\",\n  \"hosts\": []\n}\n");
 
-        var result = await Cli.ActorsAsync("deploy", "--cluster", cluster, "--project", Repository("examples/Hello"));
+        var result = await Cli.ActorsAsync("deploy", "--cluster", cluster, "--project", Repository.Path("examples", "Hello"));
 
         Assert.Equal(2, result.Code);
         Assert.Contains($"{cluster}:2", result.Err);
@@ -110,18 +110,6 @@ public sealed class DeployCommandTests : IDisposable
         }
     }
 
-    private static string Repository(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException("Actors.sln not found");
-    }
 }
 
 internal static partial class Posix

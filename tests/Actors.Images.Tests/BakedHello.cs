@@ -49,20 +49,3 @@ public sealed class BakedHelloCollection : ICollectionFixture<BakedHello>
 {
     public const string Name = "baked Hello";
 }
-
-/// <summary>Paths in this repository, found from the test binaries upwards.</summary>
-internal static class Repository
-{
-    public static string Path(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Actors.sln")))
-            {
-                return System.IO.Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("Actors.sln not found above the test binaries");
-    }
-}

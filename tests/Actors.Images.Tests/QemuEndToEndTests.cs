@@ -43,17 +43,7 @@ public sealed class QemuEndToEndTests(BakedHello hello, ITestOutputHelper output
                 MemoryMiB = 512,
                 VCpus = 2,
                 Network = NetworkSpec.User(guestPort),
-                Environment = new Dictionary<string, string>
-                {
-                    ["ACTORS_NET_ADDRESS"] = $"{NetworkSpec.UserGuestAddress}/24",
-                    ["ACTORS_NET_GATEWAY"] = NetworkSpec.UserHostAddress,
-                    ["ACTORS_NODE__HOST"] = NetworkSpec.UserGuestAddress,
-                    ["ACTORS_NODE__PUBLICHOST"] = "127.0.0.1",
-                    ["ACTORS_NODE__PORT"] = $"{guestPort}",
-                    ["ACTORS_NODE__SEEDS__0"] = seed,
-                    ["ACTORS_NODE__GOSSIPINTERVAL"] = "00:00:00.2",
-                    ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.2",
-                },
+                Environment = ImageNetwork.UserModeNode(guestPort, seed, TimeSpan.FromMilliseconds(200)),
             });
 
             var clock = Stopwatch.StartNew();

@@ -18,7 +18,7 @@ public sealed class ClusterFileTests
     [Fact]
     public void The_example_in_deploy_loads_with_its_hosts_strategy_and_control_endpoint()
     {
-        var cluster = ClusterFile.Load(RepoFile("deploy/cluster.example.json"));
+        var cluster = ClusterFile.Load(Repository.Path("deploy/cluster.example.json"));
 
         Assert.Equal(["xen-1", "xen-2", "laptop"], cluster.Hosts.Select(h => h.Name));
         Assert.Equal(PlacementStrategy.Spread, cluster.Strategy);
@@ -122,17 +122,4 @@ public sealed class ClusterFileTests
     }
 
     private static ClusterFile Parse(string json) => ClusterFile.Parse("c.json", Encoding.UTF8.GetBytes(json));
-
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException("Actors.sln not found above the test's directory.");
-    }
 }

@@ -2,20 +2,31 @@ using System.Diagnostics;
 
 namespace Actors.Images;
 
-/// <summary>Runs the .NET SDK (<c>dotnet publish</c>) and turns a failure into one error carrying its own
-/// error lines.</summary>
-internal static class Dotnet
+/// <summary>Runs the .NET SDK on its own (no build server, no MSBuild settings inherited from a parent build such
+/// as a test host or an IDE, which can stall a nested build for minutes) and turns a failure into one error
+/// carrying its own error lines.</summary>
+public static class Dotnet
 {
-    public static async Task PublishAsync(string project, string output, IEnumerable<string> properties, CancellationToken cancellationToken)
+    /// <summary>Runs <c>dotnet <paramref name="args"/></c> and returns its standard output; throws
+    /// <see cref="InvalidOperationException"/> with the error lines when it fails.</summary>
+    public static async Task<string> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
-        var info = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet", .. properties])
+        var info = new ProcessStartInfo("dotnet", [.. args, "-nodeReuse:false"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
@@ -23,7 +34,13 @@ internal static class Dotnet
         {
             var lines = $"{await stdout}\n{await stderr}".Split('\n')
                 .Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Select(l => l.Trim()).Distinct().Take(10);
-            throw new InvalidOperationException($"dotnet publish {project} failed ({process.ExitCode}):\n  {string.Join("\n  ", lines)}");
+            throw new InvalidOperationException($"dotnet {args[0]} {(args.Count > 1 ? args[1] : string.Empty)} failed ({process.ExitCode}):\n  {string.Join("\n  ", lines)}");
         }
+
+        return await stdout;
     }
+
+    /// <summary>Publishes <paramref name="project"/> in Release to <paramref name="output"/>.</summary>
+    public static Task PublishAsync(string project, string output, IEnumerable<string> properties, CancellationToken cancellationToken) =>
+        RunAsync(["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet", .. properties], cancellationToken);
 }

@@ -21,7 +21,7 @@ public sealed class ImageScenario : IScenario
         try
         {
             progress($"copying the sources to {root} (no bin/obj), so the clean build starts from nothing");
-            var source = Repository();
+            var source = Actors.TestSupport.Repository.Root;
             foreach (var dir in new[] { "src/Actors", "src/Actors.Node", "src/Actors.NodeHost", "examples/Hello" })
             {
                 CopySources(Path.Combine(source, dir), Path.Combine(root, dir));
@@ -86,18 +86,5 @@ public sealed class ImageScenario : IScenario
         {
             CopySources(dir, Path.Combine(to, Path.GetFileName(dir)));
         }
-    }
-
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Actors.sln not found above the benchmark");
     }
 }

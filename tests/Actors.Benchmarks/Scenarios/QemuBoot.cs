@@ -17,7 +17,7 @@ internal static class QemuBoot
     {
         progress("baking examples/Hello's greeter (the store keeps the runtime layer between runs)");
         var images = Path.Combine(Path.GetTempPath(), "actors-bench-images");
-        var built = await ImageBuilder.BuildAsync(new BuildRequest { Project = Program("examples/Hello/Hello.csproj"), Output = images, Service = "greeter" });
+        var built = await ImageBuilder.BuildAsync(new BuildRequest { Project = Actors.TestSupport.Repository.Path("examples", "Hello", "Hello.csproj"), Output = images, Service = "greeter" });
         var image = built.Images[0].Directory;
 
         var seedPort = Loopback.FreePort();
@@ -38,17 +38,7 @@ internal static class QemuBoot
                 await driver.DefineAsync(new DomainSpec
                 {
                     Name = name, Service = "greeter", Image = image, MemoryMiB = 512, VCpus = 2, Network = NetworkSpec.User(port),
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["ACTORS_NET_ADDRESS"] = $"{NetworkSpec.UserGuestAddress}/24",
-                        ["ACTORS_NET_GATEWAY"] = NetworkSpec.UserHostAddress,
-                        ["ACTORS_NODE__HOST"] = NetworkSpec.UserGuestAddress,
-                        ["ACTORS_NODE__PUBLICHOST"] = "127.0.0.1",
-                        ["ACTORS_NODE__PORT"] = $"{port}",
-                        ["ACTORS_NODE__SEEDS__0"] = seed,
-                        ["ACTORS_NODE__GOSSIPINTERVAL"] = "00:00:00.05",
-                        ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.05",
-                    },
+                    Environment = ImageNetwork.UserModeNode(port, seed, ProcessNodes.JoinInterval),
                 });
                 var initSeen = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var clock = Stopwatch.StartNew();
@@ -77,18 +67,5 @@ internal static class QemuBoot
         }
 
         return (up, init);
-    }
-
-    private static string Program(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException("Actors.sln not found above the benchmark");
     }
 }
