@@ -62,13 +62,9 @@ public sealed class HostedNode
     /// <summary>Stops the node the OTP way (its supervision tree in reverse start order) and waits until it is gone.</summary>
     public async Task StopAsync()
     {
-        try
+        if (!await ServiceHost.StopAsync(Entry, StopTimeout))
         {
-            await Entry.Ask<Done>(ServiceHost.StopService.Instance, StopTimeout);
-        }
-        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
-        {
-            // Already gone, or its children exceeded their shutdown: stop what is left.
+            // Its children exceeded their shutdown: stop what is left.
             Entry.Tell(PoisonPill.Instance);
         }
 

@@ -123,20 +123,8 @@ public sealed class Node
         var host = System.ActorOf(Props.Create(() => new ServiceHost(Service, options.IdleTtl)), Service.Name);
         CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-service", async () =>
         {
-            // The host stops itself once the root has exited, whether this asked it to or the root gave up before:
-            // its end is the answer, so a root already gone costs no wait.
-            using var limit = new CancellationTokenSource(StopServiceTimeout);
-            var ended = host.WatchAsync(limit.Token);
-            host.Tell(ServiceHost.StopService.Instance);
-            try
-            {
-                await ended;
-            }
-            catch (OperationCanceledException)
-            {
-                // The root's children exceeded their shutdown: coordinated shutdown goes on.
-            }
-
+            // The root's children may exceed their shutdown: coordinated shutdown goes on after the limit.
+            await ServiceHost.StopAsync(host, StopServiceTimeout);
             return Done.Instance;
         });
         await host.Ask<SupervisorCommands.ChildCounts>(ServiceHost.AwaitReady.Instance, cancellationToken: cancellationToken);

@@ -17,7 +17,7 @@ internal sealed class ServiceHost : ReceiveActor
     private DateTimeOffset _lastActivity;
     private ITimer? _idleCheck;
     private ExitReason? _rootExit;
-    private IActorRef? _stopRequester;
+    private bool _stopRequested;
 
     public ServiceHost(ServiceSpec service, TimeSpan? idleTtl, bool hosted = false)
     {
@@ -33,7 +33,7 @@ internal sealed class ServiceHost : ReceiveActor
         Receive<AwaitReady>(_ => _root.Forward(SupervisorCommands.CountChildren.Instance));
         Receive<StopService>(_ =>
         {
-            _stopRequester = Sender;
+            _stopRequested = true;
             _root.Tell(new ExitSignal(Self, ExitReason.Shutdown));
         });
         Receive<OtpProtocol.ExitNotice>(n => _rootExit = n.Reason);
@@ -66,7 +66,7 @@ internal sealed class ServiceHost : ReceiveActor
     private void OnIdleCheck()
     {
         var idle = _time.GetUtcNow() - _lastActivity;
-        if (_stopRequester is null && idle >= _idleTtl)
+        if (!_stopRequested && idle >= _idleTtl)
         {
             // Reaped: the node stops itself cleanly, so its supervisor sees a normal exit and does not restart it.
             _idleCheck?.Dispose();
@@ -78,15 +78,8 @@ internal sealed class ServiceHost : ReceiveActor
     private void OnRootExit()
     {
         var reason = _rootExit ?? ExitReason.Killed;
-        if (_stopRequester is not null)
-        {
-            // A stop asked without a sender (the node's coordinated shutdown) waits for this actor's end instead.
-            if (!_stopRequester.IsNobody())
-            {
-                _stopRequester.Tell(Done.Instance);
-            }
-        }
-        else
+        // A requested stop ends here: the asker waits for this actor's end (ServiceHost.StopAsync).
+        if (!_stopRequested)
         {
             Context.Emit("service.down", ("reason", reason));
             if (_hosted)
@@ -119,6 +112,23 @@ internal sealed class ServiceHost : ReceiveActor
         public override int ExitCode => 0;
 
         public override string ToString() => "idle";
+    }
+
+    /// <summary>Stops the service the OTP way and completes when its host is gone (at once if it already is);
+    /// false if <paramref name="limit"/> passed first.</summary>
+    public static async Task<bool> StopAsync(IActorRef host, TimeSpan limit)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        var ended = host.WatchAsync(cancel.Token);
+        host.Tell(StopService.Instance);
+        try
+        {
+            return await ended;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public sealed record StopService
