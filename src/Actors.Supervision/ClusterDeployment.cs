@@ -5,15 +5,17 @@ namespace Actors.Supervision;
 
 /// <summary>A running cluster: the supervisor of an application's services over the hosts of a cluster file. It
 /// reconciles what the hosts already run (adopting its own domains after a failover), starts the supervision
-/// tree on a control node and serves the control endpoint (<c>actors ps / kill / top</c>) where the file says.
+/// tree on a control node and serves the control endpoint (<c>actors ps / kill / top</c>, the dashboard) and the
+/// Prometheus metrics endpoint where the file says.
 /// Disposing stops every node gracefully, then the control node.</summary>
 public sealed class ClusterDeployment : IAsyncDisposable
 {
     private readonly Placement _placement;
+    private readonly SupervisorMetrics _metrics;
 
-    private ClusterDeployment(Node.Node node, Placement placement, ControlEndpoint endpoint, NodeTable table, AdoptionReport adoption)
+    private ClusterDeployment(Node.Node node, Placement placement, ControlEndpoint endpoint, NodeTable table, AdoptionReport adoption, SupervisorMetrics metrics, MetricsEndpoint metricsEndpoint)
     {
-        (Node, _placement, Endpoint, Table, Adoption) = (node, placement, endpoint, table, adoption);
+        (Node, _placement, Endpoint, Table, Adoption, _metrics, Metrics) = (node, placement, endpoint, table, adoption, metrics, metricsEndpoint);
     }
 
     /// <summary>The control node running the supervisor.</summary>
@@ -21,6 +23,9 @@ public sealed class ClusterDeployment : IAsyncDisposable
 
     /// <summary>The control endpoint.</summary>
     public ControlEndpoint Endpoint { get; }
+
+    /// <summary>The Prometheus metrics endpoint.</summary>
+    public MetricsEndpoint Metrics { get; }
 
     /// <summary>The nodes as the supervisor's events describe them.</summary>
     public NodeTable Table { get; }
@@ -41,21 +46,29 @@ public sealed class ClusterDeployment : IAsyncDisposable
         Action<RuntimeEvent>? events = null, VmPolicy? policy = null)
     {
         var placement = Placement.Open(cluster, new HypervisorOptions { Services = services, StateDirectory = stateDirectory });
+        var metrics = new SupervisorMetrics();
+        MetricsEndpoint? metricsEndpoint = null;
         try
         {
+            // Before any node boots, so that a taken port fails the start with nothing to stop.
+            metricsEndpoint = MetricsEndpoint.Start(cluster.Metrics);
             var adoption = await Supervision.Adoption.ReconcileAsync(placement, node.ClusterName, services);
             var table = new NodeTable();
             var supervisor = ClusterSupervisor.Service(services, placement, launch, policy);
             var control = await Actors.Node.Node.StartAsync(supervisor, node, services.SelectMany(s => s.MessageTypes), e =>
             {
                 table.Apply(e);
+                metrics.Apply(e);
                 events?.Invoke(e);
             });
+            metrics.Observe(control.System);
             var endpoint = new ControlEndpoint(table, placement, cluster.Control.Port);
-            return new ClusterDeployment(control, placement, endpoint, table, adoption);
+            return new ClusterDeployment(control, placement, endpoint, table, adoption, metrics, metricsEndpoint);
         }
         catch
         {
+            metricsEndpoint?.Dispose();
+            metrics.Dispose();
             await DisposeHostsAsync(placement);
             throw;
         }
@@ -66,6 +79,8 @@ public sealed class ClusterDeployment : IAsyncDisposable
     {
         await Endpoint.DisposeAsync();
         await Node.StopAsync();
+        Metrics.Dispose();
+        _metrics.Dispose();
         await DisposeHostsAsync(_placement);
     }
 

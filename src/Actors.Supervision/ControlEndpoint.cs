@@ -5,10 +5,11 @@ using Actors.Hypervisor;
 namespace Actors.Supervision;
 
 /// <summary>The operators' way in: HTTP on loopback only, served by the node that runs the cluster supervisor.
-/// <c>GET /nodes</c> lists the nodes (what <c>actors ps</c> prints); <c>GET /hosts</c> the hosts with their free
+/// <c>GET /</c> is the dashboard (a page showing hosts, nodes and a live timeline); <c>GET /events?since=N</c> the
+/// timeline's entries after N; <c>GET /nodes</c> lists the nodes (what <c>actors ps</c> prints); <c>GET /hosts</c> the hosts with their free
 /// capacity and whether they are lost; <c>POST /nodes/NAME/kill</c> destroys a node's
 /// domain through its host's driver, and the supervisor restarts it as it would after any other death.</summary>
-public sealed class ControlEndpoint : IAsyncDisposable
+public sealed partial class ControlEndpoint : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly HttpListener _listener = new();
@@ -68,6 +69,12 @@ public sealed class ControlEndpoint : IAsyncDisposable
         var path = request.Url!.AbsolutePath.Trim('/').Split('/');
         switch (request.HttpMethod, path)
         {
+            case ("GET", [""]):
+                await DashboardAsync(response);
+                break;
+            case ("GET", ["events"]):
+                await EventsAsync(request.QueryString["since"], response);
+                break;
             case ("GET", ["nodes"]):
                 await ReplyAsync(response, 200, _table.Rows.Select(r => new
                 {
@@ -105,7 +112,7 @@ public sealed class ControlEndpoint : IAsyncDisposable
                 await LogsAsync(name, int.TryParse(request.QueryString["lines"], out var lines) && lines > 0 ? lines : 100, response);
                 break;
             default:
-                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET /nodes, GET /hosts, GET /nodes/NAME/logs or POST /nodes/NAME/kill" });
+                await ReplyAsync(response, 404, new { error = $"no such endpoint: {request.HttpMethod} {request.Url.AbsolutePath}; use GET / (the dashboard), GET /events?since=N, GET /nodes, GET /hosts, GET /nodes/NAME/logs or POST /nodes/NAME/kill" });
                 break;
         }
     }

@@ -15,6 +15,9 @@ public sealed class NodeTable
     /// <summary>The rows, by node name.</summary>
     public IReadOnlyList<NodeRow> Rows => [.. _rows.Values.OrderBy(r => r.Node, StringComparer.Ordinal)];
 
+    /// <summary>What happened to the nodes lately (what the dashboard's timeline shows).</summary>
+    public Timeline Timeline { get; } = new();
+
     /// <summary>Applies one runtime event of the supervisor's node.</summary>
     public void Apply(RuntimeEvent e)
     {
@@ -47,6 +50,8 @@ public sealed class NodeTable
             default:
                 break;
         }
+
+        Timeline.Apply(e, name => _rows.GetValueOrDefault(name));
     }
 
     /// <summary>How long <paramref name="row"/> has been in its state.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Actors.Supervision;
 
 /// <summary>A cluster as an operator writes it down: the hosts (name, driver URI, capacity, labels), how nodes
-/// are placed on them, and where the control endpoint listens. Loaded from JSON by <see cref="Load"/>; see
+/// are placed on them, and where the control endpoint and the metrics endpoint listen. Loaded from JSON by <see cref="Load"/>; see
 /// <c>deploy/cluster.example.json</c>.</summary>
 /// <param name="Hosts">The hosts, in file order.</param>
 /// <param name="Strategy">How nodes are placed.</param>
@@ -12,6 +12,16 @@ public sealed record ClusterFile(IReadOnlyList<HostSpec> Hosts, PlacementStrateg
 {
     /// <summary>How often each host's agent checks that its driver still answers (<c>hostHeartbeatSeconds</c>).</summary>
     public TimeSpan HostHeartbeat { get; init; } = TimeSpan.FromSeconds(5);
+
+    private readonly Uri? _metrics;
+
+    /// <summary>Where the Prometheus metrics endpoint listens (<c>control.metrics</c>; it serves <c>/metrics</c>):
+    /// loopback only, by default the port after the control endpoint's.</summary>
+    public Uri Metrics
+    {
+        get => _metrics ?? new Uri($"http://127.0.0.1:{Control.Port + 1}/");
+        init => _metrics = value;
+    }
 
     /// <summary>Where the control endpoint listens unless the file says otherwise.</summary>
     public static Uri DefaultControl { get; } = new("http://127.0.0.1:4040/");

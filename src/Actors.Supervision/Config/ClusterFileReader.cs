@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace Actors.Supervision;
@@ -25,6 +26,7 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             }
             : PlacementStrategy.Spread;
         var control = root.TryGetProperty("control", out var c) ? Control(c) : ClusterFile.DefaultControl;
+        var metrics = root.TryGetProperty("control", out var m) && m.TryGetProperty("metrics", out var at) ? Metrics(at, control) : DefaultMetrics(control);
         if (!root.TryGetProperty("hosts", out var hosts))
         {
             throw Fail(null, "has no hosts; list at least one under \"hosts\"");
@@ -50,7 +52,7 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             specs.Add(spec);
         }
 
-        return new ClusterFile(specs, strategy, control) { HostHeartbeat = heartbeat };
+        return new ClusterFile(specs, strategy, control) { HostHeartbeat = heartbeat, Metrics = metrics };
     }
 
     private HostSpec Host(JsonElement host, string at)
@@ -81,21 +83,41 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
 
     private Uri Control(JsonElement control)
     {
-        Fields(control, "control", "listen");
-        if (!control.TryGetProperty("listen", out var listen))
+        Fields(control, "control", "listen", "metrics");
+        return control.TryGetProperty("listen", out var listen)
+            ? Loopback(listen, "control.listen", "the control endpoint", 4040)
+            : ClusterFile.DefaultControl;
+    }
+
+    private Uri Metrics(JsonElement metrics, Uri control)
+    {
+        var uri = Loopback(metrics, "control.metrics", "the metrics endpoint", control.Port + 1);
+        if (new Uri(metrics.GetString()!).AbsolutePath.TrimEnd('/') is not ("" or "/metrics"))
         {
-            return ClusterFile.DefaultControl;
+            throw Fail("control.metrics", $"'{metrics.GetString()}' has a path; metrics are served at /metrics, give the address only, e.g. http://127.0.0.1:{uri.Port}/");
         }
 
-        var text = String(listen, "control.listen");
+        return uri.Port != control.Port
+            ? uri
+            : throw Fail("control.metrics", $"port {uri.Port} is the control endpoint's (control.listen); give the metrics endpoint its own port");
+    }
+
+    // Next to the control endpoint, unless that is the last port there is.
+    private Uri DefaultMetrics(Uri control) => control.Port < IPEndPoint.MaxPort
+        ? new Uri($"http://127.0.0.1:{control.Port + 1}/")
+        : throw Fail("control.listen", $"port {control.Port} leaves no port after it for the metrics endpoint; set control.metrics, e.g. http://127.0.0.1:4041/");
+
+    private Uri Loopback(JsonElement value, string field, string what, int examplePort)
+    {
+        var text = String(value, field);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != "http")
         {
-            throw Fail("control.listen", $"'{text}' is not an http:// address, e.g. http://127.0.0.1:4040/");
+            throw Fail(field, $"'{text}' is not an http:// address, e.g. http://127.0.0.1:{examplePort}/");
         }
 
         if (uri.Host is not ("127.0.0.1" or "localhost" or "[::1]"))
         {
-            throw Fail("control.listen", $"'{text}' is not on loopback; the control endpoint listens on 127.0.0.1 only");
+            throw Fail(field, $"'{text}' is not on loopback; {what} listens on 127.0.0.1 only");
         }
 
         return new Uri($"http://127.0.0.1:{uri.Port}/");
