@@ -22,6 +22,13 @@ public sealed class MetricsEndpoint : IDisposable
         var prefix = $"http://127.0.0.1:{listen.Port}/";
         try
         {
+            // The exporter's own listener only logs a failure to start; try the address first to say so here.
+            using (var probe = new HttpListener())
+            {
+                probe.Prefixes.Add(prefix);
+                probe.Start();
+            }
+
             var provider = Sdk.CreateMeterProviderBuilder()
                 .AddMeter(SupervisorMetrics.MeterName)
                 .AddPrometheusHttpListener(o => (o.Host, o.Port) = ("127.0.0.1", listen.Port))

@@ -3,8 +3,9 @@ using Akka.Actor;
 namespace Actors.Supervision;
 
 /// <summary>Reads how many messages wait in each node proxy's mailbox, walking the supervisor's actor tree on the
-/// control node (<c>/user/supervisor/root/SERVICE/NODE</c>) without sending it anything, so a scrape never queues
-/// behind the backlog it measures.</summary>
+/// control node (<c>/user/supervisor/root/SERVICE/CHILD</c>) without sending it anything, so a scrape never queues
+/// behind the backlog it measures. A proxy's node is read from its settings: on-demand proxies are named
+/// <c>node-N</c> by their supervisor, not after their domain.</summary>
 internal static class ProxyMailboxes
 {
     public static IEnumerable<(string Node, int Depth)> Read(ActorSystem system)
@@ -20,7 +21,10 @@ internal static class ProxyMailboxes
         {
             foreach (var proxy in service.Children.OfType<ActorRefWithCell>())
             {
-                yield return (proxy.Path.Name, proxy.Underlying.NumberOfMessages);
+                if (proxy.Underlying.Props.Arguments?.OfType<NodeProxySettings>().FirstOrDefault() is { } settings)
+                {
+                    yield return (settings.Child, proxy.Underlying.NumberOfMessages);
+                }
             }
         }
     }
