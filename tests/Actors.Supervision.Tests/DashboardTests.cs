@@ -79,7 +79,7 @@ public sealed class DashboardTests
             // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start. The rest keep the browser off
             // the network: no updates, sync, or background fetches.
             options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                 $"--user-data-dir={profile}");
             var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
             service.SuppressInitialDiagnosticInformation = true;
