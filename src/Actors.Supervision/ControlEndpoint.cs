@@ -53,13 +53,32 @@ public sealed partial class ControlEndpoint : IAsyncDisposable
                 return;
             }
 
+            await ServeOneAsync(context);
+        }
+    }
+
+    // One request's failure (a client that hung up, a request the listener already answered itself, such as a
+    // POST without a length) must not end the loop that serves everyone else.
+    private async Task ServeOneAsync(HttpListenerContext context)
+    {
+        try
+        {
+            await HandleAsync(context.Request, context.Response);
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            context.Response.Abort();
+        }
+        catch (Exception e)
+        {
             try
             {
-                await HandleAsync(context.Request, context.Response);
-            }
-            catch (Exception e)
-            {
                 await ReplyAsync(context.Response, 500, new { error = e.Message });
+            }
+            catch (Exception)
+            {
+                // Not even an error reply gets through: drop the connection.
+                context.Response.Abort();
             }
         }
     }
