@@ -85,6 +85,13 @@ public sealed partial class ControlEndpoint : IAsyncDisposable
 
     private async Task HandleAsync(HttpListenerRequest request, HttpListenerResponse response)
     {
+        if (request.HttpMethod == "POST" && request.Headers["Content-Length"] is null && request.Headers["Transfer-Encoding"] is null)
+        {
+            // A POST without a length: the listener has already answered 411 Length Required; do not act on it.
+            response.Abort();
+            return;
+        }
+
         var path = request.Url!.AbsolutePath.Trim('/').Split('/');
         switch (request.HttpMethod, path)
         {

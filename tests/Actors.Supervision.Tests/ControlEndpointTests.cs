@@ -55,7 +55,7 @@ public sealed class ControlEndpointTests
         Assert.Contains("since must be a timeline sequence number", await bad.Content.ReadAsStringAsync());
     }
 
-    private static async Task<string> RawAsync(int port, string request)
+    internal static async Task<string> RawAsync(int port, string request)
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", port);
