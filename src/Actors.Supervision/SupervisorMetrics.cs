@@ -78,6 +78,12 @@ public sealed class SupervisorMetrics : IDisposable
                     _ => _crashes,
                 };
                 counter.Add(1, Tags(down));
+                if (counter == _reaps)
+                {
+                    // A node that stopped itself is not restarted: forget it, or every on-demand node ever summoned stays.
+                    _nodes.TryRemove(domain, out _);
+                }
+
                 break;
             case "node.summon" when Field("service") is { } service:
                 _summons.Add(1, new KeyValuePair<string, object?>("service", service));
