@@ -45,6 +45,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
         {
             var adoption = await Supervision.Adoption.ReconcileAsync(placement, node.ClusterName, services);
             var table = new NodeTable();
+            placement.StartWarmPools(launch, node.ClusterName, events);
             var supervisor = ClusterSupervisor.Service(services, placement, launch, policy);
             var control = await Actors.Node.Node.StartAsync(supervisor, node, services.SelectMany(s => s.MessageTypes), e =>
             {

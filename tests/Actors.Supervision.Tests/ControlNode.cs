@@ -49,7 +49,9 @@ public sealed class ControlNode : IAsyncDisposable
     {
         var events = new EventLog();
         var table = new NodeTable();
-        var supervisor = ClusterSupervisor.Service(services, placement, (launch ?? new NodeLaunch()) with { Environment = FastGossip }, policy, adoption?.Summoned);
+        var fastLaunch = (launch ?? new NodeLaunch()) with { Environment = FastGossip };
+        placement.StartWarmPools(fastLaunch, LocalCluster.NodeOptions(1).ClusterName, events.Add);
+        var supervisor = ClusterSupervisor.Service(services, placement, fastLaunch, policy, adoption?.Summoned);
         var node = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), e =>
         {
             table.Apply(e);

@@ -55,7 +55,7 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
 
     private HostSpec Host(JsonElement host, string at)
     {
-        Fields(host, at, "name", "driver", "capacity", "labels");
+        Fields(host, at, "name", "driver", "capacity", "labels", "warmShells");
         var name = Required(host, at, "name");
         var driver = Required(host, at, "driver");
         if (!Uri.TryCreate(driver, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme))
@@ -76,7 +76,18 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             throw Fail($"{at}.capacity.vcpus", $"{vcpus} vCPUs is more than any host has");
         }
 
-        return new HostSpec(name, driver, memory, (int)vcpus) { Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>() };
+        var warm = host.TryGetProperty("warmShells", out var w)
+            ? w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var n) && n is >= 0 and <= 64
+                ? uri.Scheme == "process" || n == 0
+                    ? n
+                    : throw Fail($"{at}.warmShells", $"warm shells run on process:// hosts only; host '{name}' is {uri.Scheme}://")
+                : throw Fail($"{at}.warmShells", $"must be a whole number from 0 to 64, not {w.GetRawText()}")
+            : 0;
+        return new HostSpec(name, driver, memory, (int)vcpus)
+        {
+            Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>(),
+            WarmShells = warm,
+        };
     }
 
     private Uri Control(JsonElement control)
