@@ -56,7 +56,7 @@ internal static class DeployCommand
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; why = "SIGINT"; stop.Cancel(); });
             await using var deployment = await ClusterDeployment.StartAsync(file, services, launch, node, stateDirectory, events.Write);
             Console.WriteLine($"supervising {string.Join(", ", services.Select(s => s.Name))} on {file.Hosts.Count} host(s); " +
-                $"control endpoint {deployment.Endpoint.Url} (actors ps --endpoint {deployment.Endpoint.Url}); adopted {deployment.Adoption.Adopted.Count}");
+                $"control endpoint {deployment.Endpoint?.Url} (actors ps --endpoint {deployment.Endpoint?.Url}); adopted {deployment.Adoption?.Adopted.Count ?? 0}");
             await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default), deployment.Node.Terminated);
             Console.WriteLine($"{(deployment.Node.Terminated.IsCompleted ? "the control node stopped" : why)}: stopping every node");
         }));

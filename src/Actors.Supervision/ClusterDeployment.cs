@@ -1,80 +1,147 @@
 using Actors.Hypervisor;
 using Actors.Node;
+using Akka.Actor;
 
 namespace Actors.Supervision;
 
-/// <summary>A running cluster: the supervisor of an application's services over the hosts of a cluster file. It
-/// reconciles what the hosts already run (adopting its own domains after a failover), starts the supervision
-/// tree on a control node and serves the control endpoint (<c>actors ps / kill / top</c>) where the file says.
-/// Disposing stops every node gracefully, then the control node.</summary>
+/// <summary>A control node of a running cluster: the supervisor of an application's services over the hosts of a
+/// cluster file, run as an Akka.Cluster singleton (<see cref="SupervisorSingleton"/>). On the control node that holds
+/// the singleton it reconciles what the hosts already run (adopting its own domains after a failover), starts the
+/// supervision tree and serves the control endpoint (<c>actors ps / kill / top</c>) where the file says; a standby
+/// control node takes over when that node dies. Disposing stops every node gracefully, then the control node.</summary>
 public sealed class ClusterDeployment : IAsyncDisposable
 {
-    private readonly Placement _placement;
+    private readonly TaskCompletionSource<Activation> _firstActivation = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile Activation? _current;
+    private string? _failure;
 
-    private ClusterDeployment(Node.Node node, Placement placement, ControlEndpoint endpoint, NodeTable table, AdoptionReport adoption)
-    {
-        (Node, _placement, Endpoint, Table, Adoption) = (node, placement, endpoint, table, adoption);
-    }
+    private ClusterDeployment(NodeTable table) => Table = table;
 
-    /// <summary>The control node running the supervisor.</summary>
-    public Node.Node Node { get; }
+    /// <summary>The control node.</summary>
+    public Node.Node Node { get; private set; } = null!;
 
-    /// <summary>The control endpoint.</summary>
-    public ControlEndpoint Endpoint { get; }
+    /// <summary>The control endpoint, while this control node is the active supervisor.</summary>
+    public ControlEndpoint? Endpoint => _current?.Endpoint;
 
     /// <summary>The nodes as the supervisor's events describe them.</summary>
     public NodeTable Table { get; }
 
-    /// <summary>What the start found on the hosts and kept or removed.</summary>
-    public AdoptionReport Adoption { get; }
+    /// <summary>What this node found on the hosts and kept or removed when it became active.</summary>
+    public AdoptionReport? Adoption => _current?.Adoption;
 
-    /// <summary>Starts the cluster.</summary>
+    /// <summary>Completes when this control node first becomes the active supervisor.</summary>
+    public Task<Activation> Active => _firstActivation.Task;
+
+    /// <summary>Starts a control node and, unless it is a <paramref name="standby"/>, waits until it is the active
+    /// supervisor.</summary>
     /// <param name="cluster">Hosts, placement and the control endpoint's address.</param>
     /// <param name="services">The application's services.</param>
     /// <param name="launch">How nodes are launched on each kind of host.</param>
-    /// <param name="node">The control node's options (cluster name, address, port).</param>
+    /// <param name="node">The control node's options (cluster name, address, port, seeds).</param>
     /// <param name="stateDirectory">Where drivers keep their state and logs.</param>
     /// <param name="events">Where runtime events go.</param>
     /// <param name="policy">Restart intensity and shutdown timeout for nodes.</param>
+    /// <param name="standby">Join an existing cluster's control nodes without waiting to become active.</param>
     public static async Task<ClusterDeployment> StartAsync(
         ClusterFile cluster, IReadOnlyList<ServiceSpec> services, NodeLaunch launch, NodeOptions node, string stateDirectory,
-        Action<RuntimeEvent>? events = null, VmPolicy? policy = null)
+        Action<RuntimeEvent>? events = null, VmPolicy? policy = null, bool standby = false)
     {
-        var placement = Placement.Open(cluster, new HypervisorOptions { Services = services, StateDirectory = stateDirectory });
-        try
+        var deployment = new ClusterDeployment(new NodeTable());
+        var options = new HypervisorOptions { Services = services, StateDirectory = stateDirectory };
+        var run = new SupervisorRun(services, () => OpenAsync(cluster, options, node.ClusterName, services), launch, node.ClusterName)
         {
-            var adoption = await Supervision.Adoption.ReconcileAsync(placement, node.ClusterName, services);
-            var table = new NodeTable();
-            placement.StartWarmPools(launch, node.ClusterName, events);
-            var supervisor = ClusterSupervisor.Service(services, placement, launch, policy);
-            var control = await Actors.Node.Node.StartAsync(supervisor, node, services.SelectMany(s => s.MessageTypes), e =>
+            Policy = policy ?? new VmPolicy(),
+            ControlPort = cluster.Control.Port,
+            Table = deployment.Table,
+            PoolEvents = events,
+            Activated = deployment.OnActivated,
+        };
+        deployment.Node = await Actors.Node.Node.StartAsync(SupervisorSingleton.Service(run), node, services.SelectMany(s => s.MessageTypes), e =>
+        {
+            deployment.Table.Apply(e);
+            if (e.Event == "supervisor.failed")
             {
-                table.Apply(e);
-                events?.Invoke(e);
-            });
-            var endpoint = new ControlEndpoint(table, placement, cluster.Control.Port);
-            return new ClusterDeployment(control, placement, endpoint, table, adoption);
-        }
-        catch
+                deployment._failure = e.Fields["error"];
+            }
+
+            events?.Invoke(e);
+        });
+        if (!standby)
         {
-            await DisposeHostsAsync(placement);
-            throw;
+            try
+            {
+                await deployment.Active;
+            }
+            catch
+            {
+                await deployment.Node.StopAsync();
+                throw;
+            }
         }
+
+        return deployment;
+    }
+
+    /// <summary>Ends this control node as a crash would, for failover drills: its connections to the hosts close
+    /// first, so nothing it had in flight reaches a host afterwards, then its ActorSystem is aborted without leaving
+    /// the cluster. Its nodes keep running for the next supervisor to adopt.</summary>
+    public async Task CrashAsync()
+    {
+        if (_current is { } active)
+        {
+            foreach (var host in active.Placement.Hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            if (active.Endpoint is { } endpoint)
+            {
+                await endpoint.DisposeAsync();
+            }
+        }
+
+        ((ExtendedActorSystem)Node.System).Abort();
+        await Node.Terminated;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Endpoint.DisposeAsync();
-        await Node.StopAsync();
-        await DisposeHostsAsync(_placement);
+        if (!Node.Terminated.IsCompleted)
+        {
+            await Node.StopAsync();
+        }
     }
 
-    private static async Task DisposeHostsAsync(Placement placement)
+    private static async Task<(Placement, AdoptionReport)> OpenAsync(ClusterFile cluster, HypervisorOptions options, string clusterName, IReadOnlyList<ServiceSpec> services)
     {
-        foreach (var host in placement.Hosts)
+        var placement = Placement.Open(cluster, options);
+        try
         {
-            await host.DisposeAsync();
+            return (placement, await Supervision.Adoption.ReconcileAsync(placement, clusterName, services));
+        }
+        catch
+        {
+            foreach (var host in placement.Hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private void OnActivated(Activation? activation)
+    {
+        _current = activation;
+        if (activation is not null)
+        {
+            _firstActivation.TrySetResult(activation);
+        }
+        else
+        {
+            _firstActivation.TrySetException(new InvalidOperationException(
+                $"the cluster supervisor stopped before it became active{(_failure is null ? string.Empty : $": {_failure}")}"));
         }
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ServiceProxy : ReceiveActor
     private readonly string _role;
     private readonly string[] _entry;
     private ActorSelection? _summoner;
+    private readonly List<Member> _supervisors = [];
     private readonly List<(Address Address, ActorSelection Entry)> _nodes = [];
     private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
     private int _next;
@@ -76,13 +77,10 @@ internal sealed class ServiceProxy : ReceiveActor
 
     private void Add(Member member)
     {
-        if (member.Status == MemberStatus.Up && member.HasRole(Summon.SupervisorRole))
+        if (member.Status == MemberStatus.Up && member.HasRole(Summon.SupervisorRole) && !_supervisors.Contains(member))
         {
-            _summoner = Context.ActorSelection(new RootActorPath(member.Address) / "user" / "supervisor" / "root" / "summoner");
-            if (_buffer.Count > 0)
-            {
-                SummonIfOnDemand();
-            }
+            _supervisors.Add(member);
+            ChooseSummoner();
         }
 
         if (member.Status != MemberStatus.Up || !member.HasRole(_role) || _nodes.Exists(n => n.Address == member.Address))
@@ -98,5 +96,24 @@ internal sealed class ServiceProxy : ReceiveActor
         }
     }
 
-    private void Remove(Member member) => _nodes.RemoveAll(n => n.Address == member.Address);
+    private void Remove(Member member)
+    {
+        _nodes.RemoveAll(n => n.Address == member.Address);
+        if (_supervisors.RemoveAll(m => m.Address == member.Address) > 0)
+        {
+            ChooseSummoner();
+        }
+    }
+
+    // The supervisor singleton runs on the oldest control node.
+    private void ChooseSummoner()
+    {
+        var oldest = _supervisors.Aggregate((Member?)null, (o, m) => o is null || m.IsOlderThan(o) ? m : o);
+        _summoner = oldest is null ? null : Context.ActorSelection(Summon.SummonerPath.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate((ActorPath)new RootActorPath(oldest.Address), (p, e) => p / e));
+        if (_summoner is not null && _buffer.Count > 0)
+        {
+            SummonIfOnDemand();
+        }
+    }
 }
