@@ -6,9 +6,12 @@ namespace Actors;
 /// <summary>Sends a service's messages round-robin to the entry child of the service's reachable Up nodes,
 /// keeping the original sender so replies go straight back. While the service has no node, messages wait
 /// (up to <see cref="MaxBuffered"/>, then the sender gets a <see cref="ServiceUnavailableException"/>) and are
-/// delivered in order when one comes up.</summary>
-internal sealed class ServiceProxy : ReceiveActor
+/// delivered in order when one comes up. For an on-demand service the wait also asks the supervisor for a node,
+/// again every second while messages wait, so a summons lost while the supervisor moves is sent again.</summary>
+internal sealed class ServiceProxy : ReceiveActor, IWithTimers
 {
+    private static readonly TimeSpan ResummonEvery = TimeSpan.FromSeconds(1);
+
     public const int MaxBuffered = 10_000;
 
     private readonly ServiceSpec _service;
@@ -37,8 +40,20 @@ internal sealed class ServiceProxy : ReceiveActor
         Receive<ClusterEvent.MemberRemoved>(e => Remove(e.Member));
         Receive<ClusterEvent.UnreachableMember>(e => Remove(e.Member));
         Receive<ClusterEvent.IMemberEvent>(_ => { });
+        Receive<Resummon>(_ =>
+        {
+            if (_buffer.Count == 0)
+            {
+                Timers.Cancel(Resummon.Instance);
+                return;
+            }
+
+            SummonIfOnDemand();
+        });
         ReceiveAny(Deliver);
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart() =>
         Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
@@ -69,9 +84,15 @@ internal sealed class ServiceProxy : ReceiveActor
 
     private void SummonIfOnDemand()
     {
-        if (_service.Scaling is not FixedScaling && _summoner is not null)
+        if (_service.Scaling is FixedScaling)
         {
-            _summoner.Tell(new Summon(_service.Name, _tenant));
+            return;
+        }
+
+        _summoner?.Tell(new Summon(_service.Name, _tenant));
+        if (!Timers.IsTimerActive(Resummon.Instance))
+        {
+            Timers.StartPeriodicTimer(Resummon.Instance, Resummon.Instance, ResummonEvery);
         }
     }
 
@@ -115,5 +136,10 @@ internal sealed class ServiceProxy : ReceiveActor
         {
             SummonIfOnDemand();
         }
+    }
+
+    private sealed record Resummon
+    {
+        public static Resummon Instance { get; } = new();
     }
 }
