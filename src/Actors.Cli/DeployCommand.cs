@@ -40,12 +40,13 @@ internal static class DeployCommand
                 throw new CliException(e.Message, ExitCodes.Usage);
             }
 
-            var duration = parse.GetValue(forOption) is { } f ? Durations.Parse(f) : (TimeSpan?)null;
+            // Every argument is checked before the build, which may take a minute, so that a typo is reported at once.
+            var duration = Duration(parse.GetValue(forOption));
+            var node = Options(parse.UnmatchedTokens);
             var clock = Stopwatch.StartNew();
             var program = await BuildAsync(parse.GetValue(project)!, build: !parse.GetValue(noBuild));
             Console.WriteLine($"built {program} in {clock.Elapsed.TotalSeconds:F1} s");
             var services = LoadServices(program);
-            var node = Options(parse.UnmatchedTokens);
             var events = new EventWriter(Console.Out, json: false);
             var stateDirectory = parse.GetValue(state) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "actors", "state");
             var launch = new NodeLaunch { Program = program, ImageDirectory = parse.GetValue(images) is { } i ? Path.GetFullPath(i) : null };
@@ -63,6 +64,18 @@ internal static class DeployCommand
         return command;
     }
 
+    private static TimeSpan? Duration(string? text)
+    {
+        try
+        {
+            return text is null ? null : Durations.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--for {e.Message}", ExitCodes.Usage);
+        }
+    }
+
     private static NodeOptions Options(IEnumerable<string> tokens)
     {
         var unknown = tokens.FirstOrDefault(t => !t.StartsWith("--node:", StringComparison.Ordinal));
@@ -75,7 +88,8 @@ internal static class DeployCommand
         {
             return NodeOptions.Bind(new ConfigurationBuilder().AddEnvironmentVariables("ACTORS_").AddCommandLine([.. tokens]).Build());
         }
-        catch (ArgumentException e)
+        // InvalidOperationException: the configuration binder's "cannot convert 'abc' at 'node:Port'".
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new CliException(e.Message, ExitCodes.Usage);
         }

@@ -7,12 +7,18 @@ namespace Actors;
 /// keeping the original sender so replies go straight back. While the service has no node, messages wait
 /// (up to <see cref="MaxBuffered"/>, then the sender gets a <see cref="ServiceUnavailableException"/>) and are
 /// delivered in order when one comes up. For an on-demand service the wait also asks the supervisor for a node,
-/// again every second while messages wait, so a summons lost while the supervisor moves is sent again.</summary>
+/// again every second while messages wait, so a summons lost while the supervisor moves is sent again. A message
+/// too large for one remoting frame is refused to its sender with a <see cref="MessageTooLargeException"/> instead
+/// of being dropped by Akka.Remote.</summary>
 internal sealed class ServiceProxy : ReceiveActor, IWithTimers
 {
     private static readonly TimeSpan ResummonEvery = TimeSpan.FromSeconds(1);
 
     public const int MaxBuffered = 10_000;
+
+    /// <summary>Room kept in a frame for the remoting envelope around the serialized message: the recipient's and
+    /// the sender's paths, the serializer's id and manifest, sequence and ack numbers (a few hundred bytes).</summary>
+    public const int EnvelopeHeadroom = 1024;
 
     private readonly ServiceSpec _service;
     private readonly string? _tenant;
@@ -23,9 +29,15 @@ internal sealed class ServiceProxy : ReceiveActor, IWithTimers
     private readonly List<(Address Address, ActorSelection Entry)> _nodes = [];
     private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
     private int _next;
+    private readonly Address _self;
+    private readonly long? _maximumFrame;
 
     public ServiceProxy(ServiceSpec service, string? tenant)
     {
+        _self = Cluster.Get(Context.System).SelfAddress;
+        // Akka.Remote drops a message whose frame exceeds this, logging on the sending node only.
+        var frame = Context.System.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size", null);
+        _maximumFrame = frame > 0 ? frame : null;
         _service = service;
         _tenant = tenant;
         _role = tenant is null ? service.Name : Summon.TenantRole(service.Name, tenant);
@@ -65,7 +77,7 @@ internal sealed class ServiceProxy : ReceiveActor, IWithTimers
     {
         if (_nodes.Count > 0)
         {
-            _nodes[_next++ % _nodes.Count].Entry.Tell(message, Sender);
+            Send(_nodes[_next++ % _nodes.Count], message, Sender);
         }
         else if (_buffer.Count < MaxBuffered)
         {
@@ -113,8 +125,46 @@ internal sealed class ServiceProxy : ReceiveActor, IWithTimers
         _nodes.Add((member.Address, Context.ActorSelection(path)));
         while (_buffer.TryDequeue(out var waiting))
         {
-            _nodes[_next++ % _nodes.Count].Entry.Tell(waiting.Message, waiting.Sender);
+            Send(_nodes[_next++ % _nodes.Count], waiting.Message, waiting.Sender);
         }
+    }
+
+    private void Send((Address Address, ActorSelection Entry) node, object message, IActorRef sender)
+    {
+        if (node.Address != _self && Oversized(message) is { } refusal)
+        {
+            sender.Tell(new Status.Failure(refusal));
+            return;
+        }
+
+        node.Entry.Tell(message, sender);
+    }
+
+    /// <summary>Measures the message the way remoting will serialize it (one extra serialization per remote message).</summary>
+    private MessageTooLargeException? Oversized(object message)
+    {
+        if (_maximumFrame is not { } frame)
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Context.System.Serialization.FindSerializerFor(message).ToBinary(message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only measuring here: remoting reports a message it cannot serialize as it always did.
+            return null;
+        }
+
+        var limit = frame - EnvelopeHeadroom;
+        return bytes.Length <= limit ? null : new MessageTooLargeException(
+            $"{message.GetType().Name} for service '{_service.Name}' is {bytes.Length} bytes serialized, over the " +
+            $"{limit} bytes a message may have (the maximum frame size of {frame} bytes less {EnvelopeHeadroom} for the " +
+            "envelope); it was not sent. Send large data in parts, or a reference to where it is stored.",
+            bytes.Length, limit);
     }
 
     private void Remove(Member member)
