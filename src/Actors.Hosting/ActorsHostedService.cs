@@ -65,13 +65,17 @@ internal sealed partial class ActorsHostedService(
 
         // A node stops by itself when its service's root supervisor gives up (or it was reaped idle): with no
         // node left the application has nothing to run, so it ends, with the code ActorsApplication would give.
-        var failed = nodes.Any(n => n.ExitCode == ActorsApplication.ServiceFailed);
-        if (failed)
+        var names = string.Join(", ", nodes.Select(n => n.Name));
+        if (nodes.Any(n => n.ExitCode == ActorsApplication.ServiceFailed))
         {
             Environment.ExitCode = ActorsApplication.ServiceFailed;
+            ServiceFailed(logger, names);
+        }
+        else
+        {
+            NodesStopped(logger, names);
         }
 
-        NodesEnded(logger, string.Join(", ", nodes.Select(n => n.Name)), failed ? "a service failed" : "they stopped by themselves");
         lifetime.StopApplication();
     }
 
@@ -91,8 +95,11 @@ internal sealed partial class ActorsHostedService(
         }
     }
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Every Actors node ({Nodes}) has stopped: {Why}; stopping the application")]
-    private static partial void NodesEnded(ILogger logger, string nodes, string why);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Every Actors node ({Nodes}) has stopped because a service's root supervisor gave up; stopping the application")]
+    private static partial void ServiceFailed(ILogger logger, string nodes);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Every Actors node ({Nodes}) has stopped by itself; stopping the application")]
+    private static partial void NodesStopped(ILogger logger, string nodes);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Runtime event sink {Sink} failed on {Event}")]
     private static partial void SinkFailed(ILogger logger, Exception error, string sink, string @event);

@@ -121,6 +121,27 @@ public sealed class AddActorsTests
     }
 
     [Fact]
+    public async Task A_node_that_stops_by_itself_stops_the_application()
+    {
+        var logs = new CollectingLoggerProvider();
+        var builder = TestHosts.Builder(logs, """{ "Actors": { "Service": "greeter", "Node": { "IdleTtl": "00:00:01" } } }""");
+        builder.Services.AddActors(TestHosts.Greeter);
+        using var host = builder.Build();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.SetResult);
+        await host.StartAsync().WaitAsync(Patience);
+        var node = Assert.Single(host.Services.GetRequiredService<ActorsRuntime>().Nodes);
+
+        // Nothing comes for the greeter, so after its idle TTL the node stops itself, and the application with it.
+        await stopping.Task.WaitAsync(Patience);
+
+        Assert.True(node.Terminated.IsCompleted);
+        Assert.True(node.ReapedIdle);
+        Assert.Contains(logs.Lines.All, l => l.Level == LogLevel.Information && l.Message.Contains("Every Actors node (greeter-1@127.0.0.1) has stopped by itself"));
+        await host.StopAsync().WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task A_bad_setting_fails_the_start_with_an_error_naming_it()
     {
         var logs = new CollectingLoggerProvider();
