@@ -15,16 +15,24 @@ public static class TenantsServices
             .Accepts<Page>()
             .WithScaling(Scaling.PerTenant(idleTtl));
 
-    /// <summary>The cluster supervisor over <paramref name="host"/>, as the service the gateway node runs.</summary>
+    /// <summary>The cluster supervisor over <paramref name="host"/>, as the service the gateway node runs (a cluster
+    /// singleton with one candidate: the gateway).</summary>
     public static ServiceSpec Gateway(ServiceSpec storefront, Host host) =>
-        ClusterSupervisor.Service([storefront], new Placement([host]), new NodeLaunch
-        {
-            // Tenant nodes gossip fast, so a booted node is a member Up (and serving) within a second.
-            Environment = new Dictionary<string, string>
+        ClusterSupervisor.Singleton(new SupervisorRun(
+            [storefront],
+            () => Task.FromResult((new Placement([host]), new AdoptionReport([], [], []))),
+            new NodeLaunch
             {
-                ["ACTORS_NODE__GOSSIPINTERVAL"] = "00:00:00.200",
-                ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.200",
+                // Tenant nodes gossip fast, so a booted node is a member Up (and serving) within a second.
+                Environment = new Dictionary<string, string>
+                {
+                    ["ACTORS_NODE__GOSSIPINTERVAL"] = "00:00:00.200",
+                    ["ACTORS_NODE__LEADERACTIONSINTERVAL"] = "00:00:00.200",
+                },
             },
+            "actors")
+        {
+            OwnsHosts = false, // Program disposes the host.
         });
 
     /// <summary>One in-process host (<c>inproc://</c>): each tenant's node is an ActorSystem in this process.</summary>
