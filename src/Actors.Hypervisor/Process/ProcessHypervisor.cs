@@ -40,10 +40,10 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
     public Task RenameAsync(string name, DomainSpec becomes, CancellationToken cancellationToken = default)
     {
         DomainSpecValidator.Validate(Uri, becomes);
-        Domains.Rename(name, becomes, Ledger.Move);
+        var domain = Domains.Rename(name, becomes, Ledger.Move);
         Publish(name, DomainEventKind.Undefined, detail: $"renamed {becomes.Name}");
         Publish(becomes.Name, DomainEventKind.Defined, detail: $"renamed from {name}");
-        Publish(becomes.Name, DomainEventKind.Started, detail: $"renamed from {name}");
+        Publish(becomes.Name, DomainEventKind.Started, detail: $"pid {domain.Pid}, renamed from {name}");
         return Task.CompletedTask;
     }
 
