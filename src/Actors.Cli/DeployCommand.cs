@@ -20,12 +20,17 @@ internal static class DeployCommand
         var state = new Option<string?>("--state") { Description = "Where drivers keep state and node logs (default: ~/.cache/actors/state)" };
         var forOption = new Option<string?>("--for") { Description = "Stop after this long, e.g. 30s (default: until Ctrl+C or SIGTERM)" };
         var noBuild = new Option<bool>("--no-build") { Description = "Use the project's existing Release build instead of building it" };
+        var standby = new Option<bool>("--standby")
+        {
+            Description = "Join a running cluster's control nodes (give --node:seeds:0=akka.tcp://actors@HOST:PORT) as a standby supervisor: " +
+                "it takes over, adopting the running nodes, if the active control node dies",
+        };
         var command = new Command("deploy",
             "Run the cluster supervisor for an application over the hosts of a cluster file: boot every node, restart what dies, " +
             "move nodes off lost hosts, serve actors ps / kill / top. Node settings follow as --node:KEY=VALUE (e.g. --node:port=4053).\n\n" +
             "Example:\n  actors deploy --cluster deploy/local.json --project examples/Hello\n  actors ps")
         {
-            cluster, project, images, state, forOption, noBuild,
+            cluster, project, images, state, forOption, noBuild, standby,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => run(async () =>
@@ -40,12 +45,13 @@ internal static class DeployCommand
                 throw new CliException(e.Message, ExitCodes.Usage);
             }
 
-            var duration = parse.GetValue(forOption) is { } f ? Durations.Parse(f) : (TimeSpan?)null;
+            // Every argument is checked before the build, which may take a minute, so that a typo is reported at once.
+            var duration = Duration(parse.GetValue(forOption));
+            var node = Options(parse.UnmatchedTokens);
             var clock = Stopwatch.StartNew();
             var program = await BuildAsync(parse.GetValue(project)!, build: !parse.GetValue(noBuild));
             Console.WriteLine($"built {program} in {clock.Elapsed.TotalSeconds:F1} s");
             var services = LoadServices(program);
-            var node = Options(parse.UnmatchedTokens);
             var events = new EventWriter(Console.Out, json: false);
             var stateDirectory = parse.GetValue(state) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "actors", "state");
             var launch = new NodeLaunch { Program = program, ImageDirectory = parse.GetValue(images) is { } i ? Path.GetFullPath(i) : null };
@@ -54,13 +60,36 @@ internal static class DeployCommand
             var why = duration is { } limit ? $"--for {limit} passed" : "stopped";
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; why = "SIGTERM"; stop.Cancel(); });
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; why = "SIGINT"; stop.Cancel(); });
-            await using var deployment = await ClusterDeployment.StartAsync(file, services, launch, node, stateDirectory, events.Write);
-            Console.WriteLine($"supervising {string.Join(", ", services.Select(s => s.Name))} on {file.Hosts.Count} host(s); " +
-                $"control endpoint {deployment.Endpoint.Url} (actors ps --endpoint {deployment.Endpoint.Url}); adopted {deployment.Adoption.Adopted.Count}");
+            var isStandby = parse.GetValue(standby);
+            await using var deployment = await ClusterDeployment.StartAsync(file, services, launch, node, stateDirectory, events.Write, standby: isStandby);
+            if (isStandby)
+            {
+                Console.WriteLine($"standby control node {deployment.Node.Address}: takes over the supervisor if the active control node dies");
+                _ = deployment.Active.ContinueWith(a => Console.WriteLine($"active: control endpoint {a.Result.Endpoint?.Url}; adopted {a.Result.Adoption.Adopted.Count}"),
+                    TaskContinuationOptions.OnlyOnRanToCompletion);
+            }
+            else
+            {
+                Console.WriteLine($"supervising {string.Join(", ", services.Select(s => s.Name))} on {file.Hosts.Count} host(s); " +
+                    $"control endpoint {deployment.Endpoint?.Url} (actors ps --endpoint {deployment.Endpoint?.Url}); adopted {deployment.Adoption?.Adopted.Count ?? 0}");
+            }
+
             await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default), deployment.Node.Terminated);
             Console.WriteLine($"{(deployment.Node.Terminated.IsCompleted ? "the control node stopped" : why)}: stopping every node");
         }));
         return command;
+    }
+
+    private static TimeSpan? Duration(string? text)
+    {
+        try
+        {
+            return text is null ? null : Durations.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--for {e.Message}", ExitCodes.Usage);
+        }
     }
 
     private static NodeOptions Options(IEnumerable<string> tokens)
@@ -75,7 +104,8 @@ internal static class DeployCommand
         {
             return NodeOptions.Bind(new ConfigurationBuilder().AddEnvironmentVariables("ACTORS_").AddCommandLine([.. tokens]).Build());
         }
-        catch (ArgumentException e)
+        // InvalidOperationException: the configuration binder's "cannot convert 'abc' at 'node:Port'".
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new CliException(e.Message, ExitCodes.Usage);
         }

@@ -81,6 +81,7 @@ public sealed record NodeOptions
             { ClusterName: null or "" } => "node:clusterName is empty",
             _ when LogLevel is not ("DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF") =>
                 $"node:logLevel is '{LogLevel}'; use DEBUG, INFO, WARNING, ERROR or OFF",
+            _ when Persistence.Problem() is { } persistence => persistence,
             _ when Tls.Enabled && !File.Exists(Tls.Certificate) =>
                 $"node:tls:certificate '{Tls.Certificate}' does not exist; make one with 'actors certs --out DIR --cluster NAME'",
             _ => Seeds.FirstOrDefault(s => !Uri.TryCreate(s, UriKind.Absolute, out var u) || u.Scheme != SeedScheme) is { } bad

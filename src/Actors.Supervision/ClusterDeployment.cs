@@ -1,94 +1,178 @@
 using Actors.Hypervisor;
 using Actors.Node;
+using Akka.Actor;
 
 namespace Actors.Supervision;
 
-/// <summary>A running cluster: the supervisor of an application's services over the hosts of a cluster file. It
-/// reconciles what the hosts already run (adopting its own domains after a failover), starts the supervision
-/// tree on a control node and serves the control endpoint (<c>actors ps / kill / top</c>, the dashboard) and the
-/// Prometheus metrics endpoint where the file says.
-/// Disposing stops every node gracefully, then the control node.</summary>
+/// <summary>A control node of a running cluster: the supervisor of an application's services over the hosts of a
+/// cluster file, run as an Akka.Cluster singleton (<see cref="SupervisorSingleton"/>). On the control node that holds
+/// the singleton it reconciles what the hosts already run (adopting its own domains after a failover), starts the
+/// supervision tree and serves the control endpoint (<c>actors ps / kill / top</c>, the dashboard) and the Prometheus
+/// metrics endpoint where the file says; a standby control node takes over when that node dies. Disposing stops every
+/// node gracefully, then the control node.</summary>
 public sealed class ClusterDeployment : IAsyncDisposable
 {
-    private readonly Placement _placement;
-    private readonly SupervisorMetrics _metrics;
+    private readonly TaskCompletionSource<Activation> _firstActivation = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SupervisorMetrics _metrics = new();
+    private readonly Uri _metricsAddress;
+    private volatile Activation? _current;
+    private volatile MetricsEndpoint? _metricsEndpoint;
+    private string? _failure;
 
-    private ClusterDeployment(Node.Node node, Placement placement, ControlEndpoint endpoint, NodeTable table, AdoptionReport adoption, SupervisorMetrics metrics, MetricsEndpoint metricsEndpoint)
-    {
-        (Node, _placement, Endpoint, Table, Adoption, _metrics, Metrics) = (node, placement, endpoint, table, adoption, metrics, metricsEndpoint);
-    }
+    private ClusterDeployment(NodeTable table, Uri metrics) => (Table, _metricsAddress) = (table, metrics);
 
-    /// <summary>The control node running the supervisor.</summary>
-    public Node.Node Node { get; }
+    /// <summary>The control node.</summary>
+    public Node.Node Node { get; private set; } = null!;
 
-    /// <summary>The control endpoint.</summary>
-    public ControlEndpoint Endpoint { get; }
+    /// <summary>The control endpoint, while this control node is the active supervisor.</summary>
+    public ControlEndpoint? Endpoint => _current?.Endpoint;
 
-    /// <summary>The Prometheus metrics endpoint.</summary>
-    public MetricsEndpoint Metrics { get; }
+    /// <summary>The Prometheus metrics endpoint, while this control node is the active supervisor.</summary>
+    public MetricsEndpoint? Metrics => _metricsEndpoint;
 
     /// <summary>The nodes as the supervisor's events describe them.</summary>
     public NodeTable Table { get; }
 
-    /// <summary>What the start found on the hosts and kept or removed.</summary>
-    public AdoptionReport Adoption { get; }
+    /// <summary>What this node found on the hosts and kept or removed when it became active.</summary>
+    public AdoptionReport? Adoption => _current?.Adoption;
 
-    /// <summary>Starts the cluster.</summary>
+    /// <summary>Completes when this control node first becomes the active supervisor.</summary>
+    public Task<Activation> Active => _firstActivation.Task;
+
+    /// <summary>Starts a control node and, unless it is a <paramref name="standby"/>, waits until it is the active
+    /// supervisor.</summary>
     /// <param name="cluster">Hosts, placement and the control endpoint's address.</param>
     /// <param name="services">The application's services.</param>
     /// <param name="launch">How nodes are launched on each kind of host.</param>
-    /// <param name="node">The control node's options (cluster name, address, port).</param>
+    /// <param name="node">The control node's options (cluster name, address, port, seeds).</param>
     /// <param name="stateDirectory">Where drivers keep their state and logs.</param>
     /// <param name="events">Where runtime events go.</param>
     /// <param name="policy">Restart intensity and shutdown timeout for nodes.</param>
+    /// <param name="standby">Join an existing cluster's control nodes without waiting to become active.</param>
     public static async Task<ClusterDeployment> StartAsync(
         ClusterFile cluster, IReadOnlyList<ServiceSpec> services, NodeLaunch launch, NodeOptions node, string stateDirectory,
-        Action<RuntimeEvent>? events = null, VmPolicy? policy = null)
+        Action<RuntimeEvent>? events = null, VmPolicy? policy = null, bool standby = false)
     {
-        var placement = Placement.Open(cluster, new HypervisorOptions { Services = services, StateDirectory = stateDirectory });
-        var metrics = new SupervisorMetrics();
-        MetricsEndpoint? metricsEndpoint = null;
-        try
+        var deployment = new ClusterDeployment(new NodeTable(), cluster.Metrics);
+        var options = new HypervisorOptions { Services = services, StateDirectory = stateDirectory };
+        var run = new SupervisorRun(services, () => OpenAsync(cluster, options, node.ClusterName, services), launch, node.ClusterName)
         {
-            // Before any node boots, so that a taken port fails the start with nothing to stop.
-            metricsEndpoint = MetricsEndpoint.Start(cluster.Metrics);
-            var adoption = await Supervision.Adoption.ReconcileAsync(placement, node.ClusterName, services);
-            var table = new NodeTable();
-            var supervisor = ClusterSupervisor.Service(services, placement, launch, policy);
-            var control = await Actors.Node.Node.StartAsync(supervisor, node, services.SelectMany(s => s.MessageTypes), e =>
+            Policy = policy ?? new VmPolicy(),
+            ControlPort = cluster.Control.Port,
+            Table = deployment.Table,
+            PoolEvents = events,
+            Activated = deployment.OnActivated,
+        };
+        deployment.Node = await Actors.Node.Node.StartAsync(SupervisorSingleton.Service(run), node, services.SelectMany(s => s.MessageTypes), e =>
+        {
+            deployment.Table.Apply(e);
+            deployment._metrics.Apply(e);
+            if (e.Event == "supervisor.failed")
             {
-                table.Apply(e);
-                metrics.Apply(e);
-                events?.Invoke(e);
-            });
-            metrics.Observe(control.System);
-            var endpoint = new ControlEndpoint(table, placement, cluster.Control.Port);
-            return new ClusterDeployment(control, placement, endpoint, table, adoption, metrics, metricsEndpoint);
-        }
-        catch
+                deployment._failure = e.Fields["error"];
+            }
+
+            events?.Invoke(e);
+        });
+        deployment._metrics.Observe(deployment.Node.System);
+        if (!standby)
         {
-            metricsEndpoint?.Dispose();
-            metrics.Dispose();
-            await DisposeHostsAsync(placement);
-            throw;
+            try
+            {
+                await deployment.Active;
+            }
+            catch
+            {
+                await deployment.Node.StopAsync();
+                throw;
+            }
         }
+
+        return deployment;
+    }
+
+    /// <summary>Ends this control node as a crash would, for failover drills: its connections to the hosts close
+    /// first, so nothing it had in flight reaches a host afterwards, then its ActorSystem is aborted without leaving
+    /// the cluster. Its nodes keep running for the next supervisor to adopt.</summary>
+    public async Task CrashAsync()
+    {
+        if (_current is { } active)
+        {
+            foreach (var host in active.Placement.Hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            if (active.Endpoint is { } endpoint)
+            {
+                await endpoint.DisposeAsync();
+            }
+        }
+
+        _metricsEndpoint?.Dispose();
+
+        ((ExtendedActorSystem)Node.System).Abort();
+        await Node.Terminated;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Endpoint.DisposeAsync();
-        await Node.StopAsync();
-        Metrics.Dispose();
+        if (!Node.Terminated.IsCompleted)
+        {
+            await Node.StopAsync();
+        }
+
+        _metricsEndpoint?.Dispose();
         _metrics.Dispose();
-        await DisposeHostsAsync(_placement);
     }
 
-    private static async Task DisposeHostsAsync(Placement placement)
+    private static async Task<(Placement, AdoptionReport)> OpenAsync(ClusterFile cluster, HypervisorOptions options, string clusterName, IReadOnlyList<ServiceSpec> services)
     {
-        foreach (var host in placement.Hosts)
+        var placement = Placement.Open(cluster, options);
+        try
         {
-            await host.DisposeAsync();
+            return (placement, await Supervision.Adoption.ReconcileAsync(placement, clusterName, services));
+        }
+        catch
+        {
+            foreach (var host in placement.Hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private void OnActivated(Activation? activation)
+    {
+        _current = activation;
+        // Metrics are served where the control endpoint is: by the active supervisor only, so a standby on the same
+        // machine does not hold the port the active one needs.
+        _metricsEndpoint?.Dispose();
+        _metricsEndpoint = null;
+        if (activation is not null)
+        {
+            try
+            {
+                _metricsEndpoint = MetricsEndpoint.Start(_metricsAddress);
+            }
+            catch (InvalidOperationException e)
+            {
+                // At the start: the start fails with this. After a takeover: the supervisor runs on, without metrics.
+                _failure = e.Message;
+                _firstActivation.TrySetException(e);
+                RuntimeEvents.Publish(Node.System, "metrics.failed", ("error", e.Message));
+                return;
+            }
+
+            _firstActivation.TrySetResult(activation);
+        }
+        else
+        {
+            _firstActivation.TrySetException(new InvalidOperationException(
+                $"the cluster supervisor stopped before it became active{(_failure is null ? string.Empty : $": {_failure}")}"));
         }
     }
 }

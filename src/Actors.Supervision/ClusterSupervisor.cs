@@ -8,7 +8,14 @@ public static class ClusterSupervisor
     /// <summary>The name of the service the cluster supervisor itself runs as.</summary>
     public const string ServiceName = "supervisor";
 
-    /// <summary>The supervisor as a service: run it with <see cref="Node.Node.StartAsync"/> on the control node.
+    /// <summary>The supervisor as a cluster singleton, the service every control node runs (with
+    /// <see cref="Node.Node.StartAsync"/>): the oldest control node runs the tree of <see cref="Service"/>, with the
+    /// summoner on-demand services reach; a standby takes over, adopting the running nodes, when that node dies.</summary>
+    public static ServiceSpec Singleton(SupervisorRun run) => SupervisorSingleton.Service(run);
+
+    /// <summary>The supervision tree alone, as a service without failover: run it with <see cref="Node.Node.StartAsync"/>
+    /// on a single control node for fixed-size services (on-demand services are summoned only through
+    /// <see cref="Singleton"/>, where service references look for the summoner).
     /// <paramref name="adopted"/> are on-demand and per-tenant nodes found running after a failover
     /// (<see cref="AdoptionReport.Summoned"/>): the summoner starts their proxies at once, which adopt them.</summary>
     public static ServiceSpec Service(IReadOnlyList<ServiceSpec> services, Placement placement, NodeLaunch launch, VmPolicy? policy = null, IReadOnlyList<SummonedNode>? adopted = null)

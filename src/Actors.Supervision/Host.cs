@@ -35,6 +35,9 @@ public sealed partial class Host : IAsyncDisposable
     /// <summary>The host's driver.</summary>
     public IHypervisor Driver { get; }
 
+    /// <summary>The host's warm shells, if it keeps any.</summary>
+    public WarmPool? Pool { get; internal set; }
+
     /// <summary>Memory not yet handed out by placement.</summary>
     public long FreeMemoryMiB { get; private set; }
 
@@ -52,6 +55,11 @@ public sealed partial class Host : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         StopHeartbeat();
+        if (Pool is not null)
+        {
+            await Pool.DisposeAsync();
+        }
+
         _subscription.Dispose();
         await Driver.DisposeAsync();
     }

@@ -9,4 +9,7 @@ public sealed record HostSpec(string Name, string Uri, long MemoryMiB, int VCpus
 {
     /// <summary>Labels for placement constraints.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How many warm shells the host keeps booted, ready to become a node (<see cref="WarmPool"/>).</summary>
+    public int WarmShells { get; init; }
 }

@@ -67,4 +67,25 @@ public sealed record NodeLaunch
             },
         };
     }
+
+    /// <summary>The domain spec of a warm shell named <paramref name="name"/> on a <c>process://</c> host: the
+    /// application's program started with <c>--shell 127.0.0.1:PORT</c>, labelled as the cluster's but as no
+    /// service's (after a failover, an untaken shell is a stray). Taking it renames it to the node's spec.</summary>
+    public DomainSpec Shell(string name, int port, string clusterName) => new()
+    {
+        Name = name,
+        Service = "shell",
+        Image = Program ?? throw new InvalidOperationException("warm shells need the program to launch; none was given"),
+        Arguments = ["--shell", $"127.0.0.1:{port}", "--events", "json"],
+        MemoryMiB = 64,
+        VCpus = 1,
+        Environment = Environment,
+        Labels = new Dictionary<string, string>
+        {
+            [DomainLabels.Cluster] = clusterName,
+            [DomainLabels.Service] = string.Empty,
+            [DomainLabels.Child] = name,
+            [DomainLabels.Tenant] = string.Empty,
+        },
+    };
 }

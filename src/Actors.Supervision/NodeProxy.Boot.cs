@@ -7,29 +7,44 @@ public sealed partial class NodeProxy
 {
     private static async Task BootAsync(IHypervisor driver, DomainSpec spec)
     {
-        // The domain of an earlier incarnation of this child may still be defined (off) on the host.
-        try
-        {
-            var old = await driver.GetAsync(spec.Name);
-            if (old.State != DomainState.Off)
-            {
-                await driver.DestroyAsync(spec.Name);
-            }
-
-            await driver.UndefineAsync(spec.Name);
-        }
-        catch (DomainNotFoundException)
-        {
-        }
-
+        await ClearAsync(driver, spec.Name);
         await driver.DefineAsync(spec);
         await driver.BootAsync(spec.Name);
     }
 
-    private static async Task<bool> BootFreshAsync(IHypervisor driver, DomainSpec spec)
+    /// <summary>Boots the node from one of the host's warm shells if one is ready (true), else cold (false).</summary>
+    private static async Task<bool> BootFreshAsync(Host host, DomainSpec spec)
     {
-        await BootAsync(driver, spec);
+        if (host.Pool is { } pool && host.Driver is IDomainRename rename && await pool.TakeAsync() is { } shell)
+        {
+            using var connection = shell.Connection;
+            await ClearAsync(host.Driver, spec.Name);
+            // From here the shell's process is this node's domain: its death is this child's, reported under its name.
+            await rename.RenameAsync(shell.Domain, spec);
+            await connection.BecomeAsync(spec.Service, spec.Environment);
+            return true;
+        }
+
+        await BootAsync(host.Driver, spec);
         return false;
+    }
+
+    // The domain of an earlier incarnation of this child may still be defined (off) on the host.
+    private static async Task ClearAsync(IHypervisor driver, string name)
+    {
+        try
+        {
+            var old = await driver.GetAsync(name);
+            if (old.State != DomainState.Off)
+            {
+                await driver.DestroyAsync(name);
+            }
+
+            await driver.UndefineAsync(name);
+        }
+        catch (DomainNotFoundException)
+        {
+        }
     }
 
     /// <summary>Takes over a domain an earlier supervisor left running; true if it still runs (it is being watched

@@ -25,7 +25,7 @@ public sealed partial class NodeProxy : OtpActor
         _settings = settings;
         TrapExit = true;
         Receive<Booted>(b => Context.Emit(b.Adopted ? "node.adopt" : "node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
-            ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds)));
+            ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds), ("warm", b.Warm)));
         Receive<Status.Failure>(f => _host!.CheckAsync().PipeTo(Self,
             success: lost => new BootFailed(f.Cause.Message, lost), failure: _ => new BootFailed(f.Cause.Message, false)));
         Receive<BootFailed>(f => Exit(ExitReason.Error(f.HostLost
@@ -62,8 +62,11 @@ public sealed partial class NodeProxy : OtpActor
         var cluster = Cluster.Get(Context.System);
         Membership.For(Context.System).Tell(new Membership.Watch(DomainLabels.Role(Name), Self));
         var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
-        var boot = adopted is null ? BootFreshAsync(_host.Driver, spec) : AttachAsync(_host.Driver, spec);
-        boot.PipeTo(Self, success: wasRunning => wasRunning ? Booted.Adopt : Booted.Boot, failure: e => new Status.Failure(e));
+        var host = _host;
+        var boot = adopted is null
+            ? BootFreshAsync(host, spec).ContinueWith(t => t.GetAwaiter().GetResult() ? Booted.WarmBoot : Booted.Boot, TaskScheduler.Default)
+            : AttachAsync(host.Driver, spec).ContinueWith(t => t.GetAwaiter().GetResult() ? Booted.Adopt : Booted.Boot, TaskScheduler.Default);
+        boot.PipeTo(Self, failure: e => new Status.Failure(e));
 
         // After the driver has the boot request in hand: a simulated world driven step by step may advance
         // its clock once every node it waits for has reported this.
@@ -89,11 +92,13 @@ public sealed partial class NodeProxy : OtpActor
     }
 
     /// <summary>The domain runs: booted by this proxy, or adopted from an earlier supervisor.</summary>
-    private sealed record Booted(bool Adopted)
+    private sealed record Booted(bool Adopted, bool Warm)
     {
-        public static Booted Boot { get; } = new(false);
+        public static Booted Boot { get; } = new(false, false);
 
-        public static Booted Adopt { get; } = new(true);
+        public static Booted WarmBoot { get; } = new(false, true);
+
+        public static Booted Adopt { get; } = new(true, false);
     }
 
     private sealed record Stopped(ExitReason Reason);

@@ -2,29 +2,36 @@ using Akka.Actor;
 
 namespace Actors.Supervision;
 
-/// <summary>Reads how many messages wait in each node proxy's mailbox, walking the supervisor's actor tree on the
-/// control node (<c>/user/supervisor/root/SERVICE/CHILD</c>) without sending it anything, so a scrape never queues
-/// behind the backlog it measures. A proxy's node is read from its settings: on-demand proxies are named
-/// <c>node-N</c> by their supervisor, not after their domain.</summary>
+/// <summary>Reads how many messages wait in each node proxy's mailbox, walking the control node's actor tree without
+/// sending anything, so a scrape never queues behind the backlog it measures. A proxy is known by its settings, not
+/// its path: the tree sits under the singleton on a deployment and at the top in tests, and on-demand proxies are
+/// named <c>node-N</c> by their supervisor, not after their domain.</summary>
 internal static class ProxyMailboxes
 {
-    public static IEnumerable<(string Node, int Depth)> Read(ActorSystem system)
+    // The tree is root, per-service supervisors, proxies, under at most a few levels of singleton plumbing.
+    private const int MaxDepth = 12;
+
+    public static IEnumerable<(string Node, int Depth)> Read(ActorSystem system) =>
+        system is ExtendedActorSystem { Guardian: ActorRefWithCell guardian } ? Walk(guardian, 0) : [];
+
+    private static IEnumerable<(string Node, int Depth)> Walk(ActorRefWithCell actor, int depth)
     {
-        if (system is not ExtendedActorSystem { Guardian: ActorRefWithCell guardian }
-            || guardian.GetSingleChild(ClusterSupervisor.ServiceName) is not ActorRefWithCell host
-            || host.GetSingleChild("root") is not ActorRefWithCell root)
+        if (actor.Underlying.Props.Arguments?.OfType<NodeProxySettings>().FirstOrDefault() is { } settings)
+        {
+            yield return (settings.Child, actor.Underlying.NumberOfMessages);
+            yield break;
+        }
+
+        if (depth == MaxDepth)
         {
             yield break;
         }
 
-        foreach (var service in root.Children.OfType<ActorRefWithCell>())
+        foreach (var child in actor.Children.OfType<ActorRefWithCell>())
         {
-            foreach (var proxy in service.Children.OfType<ActorRefWithCell>())
+            foreach (var found in Walk(child, depth + 1))
             {
-                if (proxy.Underlying.Props.Arguments?.OfType<NodeProxySettings>().FirstOrDefault() is { } settings)
-                {
-                    yield return (settings.Child, proxy.Underlying.NumberOfMessages);
-                }
+                yield return found;
             }
         }
     }

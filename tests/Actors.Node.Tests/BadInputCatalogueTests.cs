@@ -1,15 +1,27 @@
 using Actors.Hypervisor;
+using Akka.Actor;
 using Microsoft.Extensions.Configuration;
 
 namespace Actors.Node.Tests;
 
 /// <summary>One table of bad inputs across the surfaces that exist today. Each must fail with the exception type
-/// its API documents and a message that names the input; none may crash the process.</summary>
-public sealed class BadInputCatalogueTests
+/// its API documents and a message that names the input; none may crash the process. A second table sends
+/// oversized messages between two real nodes. (The <c>actors</c> command line has its table in
+/// tests/Actors.Cli.Tests/BadArgumentTests.)</summary>
+public sealed class BadInputCatalogueTests(BadInputCatalogueCluster cluster) : IClassFixture<BadInputCatalogueCluster>
 {
     private static readonly SupervisorSpec Root = new(RestartStrategy.OneForOne, ChildSpec.Worker<PongActor>("a"));
 
     public static TheoryData<BadInput> Rows { get; } = [.. All()];
+
+    /// <summary>Ping texts, given the maximum frame size, whose message cannot fit in one remoting frame.</summary>
+    public static TheoryData<OversizedInput> OversizedRows { get; } =
+    [
+        new("ASCII text one frame long", frame => new string('x', (int)frame)),
+        new("ASCII text four frames long", frame => new string('x', (int)frame * 4)),
+        // Bytes count, not characters: three quarters of a frame in characters is 1.5 frames in UTF-8.
+        new("two-byte characters, fewer than a frame's bytes", frame => new string('é', (int)frame * 3 / 4)),
+    ];
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -21,8 +33,49 @@ public sealed class BadInputCatalogueTests
         Assert.Contains(row.Fragment, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(OversizedRows))]
+    public async Task An_oversized_message_to_another_node_fails_at_once_naming_its_size_and_the_limit(OversizedInput row)
+    {
+        var frame = cluster.MaximumFrame;
+        var ping = new Ping(row.Text(frame));
+        var size = cluster.SerializedSize(ping);
+
+        // Far sooner than the Ask's timeout: Akka.Remote alone would drop the message and leave the Ask waiting.
+        var e = await Assert.ThrowsAsync<MessageTooLargeException>(() => cluster.ToPong.Ask<Pong>(ping, BadInputCatalogueCluster.Timeout));
+
+        Assert.Equal(size, e.Size);
+        Assert.True(e.Limit < frame, $"limit {e.Limit}, frame {frame}");
+        Assert.Contains($"Ping for service 'pong' is {size} bytes", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"maximum frame size of {frame} bytes", e.Message, StringComparison.Ordinal);
+        // The receiving node is still there and answers a normal request.
+        var pong = await cluster.ToPong.Ask<Pong>(new Ping("after"), BadInputCatalogueCluster.Timeout);
+        Assert.Equal(cluster.Pong.Name, pong.Node);
+    }
+
     [Fact]
-    public void The_catalogue_has_at_least_forty_rows() => Assert.True(Rows.Count >= 40, $"{Rows.Count} rows");
+    public async Task A_message_exactly_at_the_limit_still_crosses_to_the_other_node()
+    {
+        var frame = new Ping(new string('x', (int)cluster.MaximumFrame));
+        var limit = (await Assert.ThrowsAsync<MessageTooLargeException>(() => cluster.ToPong.Ask<Pong>(frame, BadInputCatalogueCluster.Timeout))).Limit;
+        var length = (int)limit - cluster.SerializedSize(new Ping(""));
+        // The size grows by one byte a character, plus a byte where the length prefix grows: a few steps at most.
+        for (var i = 0; i < 8 && cluster.SerializedSize(new Ping(new string('x', length))) > limit; i++)
+        {
+            length--;
+        }
+
+        var ping = new Ping(new string('x', length));
+        Assert.InRange(cluster.SerializedSize(ping), limit - 8, limit);
+
+        var pong = await cluster.ToPong.Ask<Pong>(ping, BadInputCatalogueCluster.Timeout);
+
+        Assert.Equal(length, pong.Text.Length);
+        Assert.Equal(cluster.Pong.Name, pong.Node);
+    }
+
+    [Fact]
+    public void The_catalogue_has_at_least_forty_rows() => Assert.True(Rows.Count + OversizedRows.Count >= 40, $"{Rows.Count} + {OversizedRows.Count} rows");
 
     private static IEnumerable<BadInput> All()
     {
@@ -51,6 +104,12 @@ public sealed class BadInputCatalogueTests
         {
             yield return new("configuration", $"{key}={value}", typeof(ArgumentException), fragment,
                 () => NodeOptions.Bind(new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build()));
+        }
+
+        foreach (var (connection, fragment) in new[] { ("Host=;;=", "is not KEY=VALUE pairs"), ("Database=counter;Username=counter", "names no Host") })
+        {
+            yield return new("configuration", $"node:persistence:connectionString={connection}", typeof(ArgumentException), $"node:persistence:connectionString {fragment}",
+                () => NodeOptions.Bind(new ConfigurationBuilder().AddInMemoryCollection([new("node:persistence:connectionString", connection)]).Build()));
         }
 
         yield return new("configuration", "node:port=abc", typeof(InvalidOperationException), "'abc'",
@@ -142,4 +201,10 @@ public sealed class BadInputCatalogueTests
 public sealed record BadInput(string Surface, string Input, Type Expected, string Fragment, Func<object?> Act)
 {
     public override string ToString() => $"{Surface}: {Input.ReplaceLineEndings("\\n")}";
+}
+
+/// <summary>One oversized-message row: what it is and the Ping text it sends, given the maximum frame size.</summary>
+public sealed record OversizedInput(string Name, Func<long, string> Text)
+{
+    public override string ToString() => Name;
 }

@@ -44,17 +44,29 @@ public sealed class ControlNode : IAsyncDisposable
         return await StartWithAsync(services, placement, adoption, launch, policy);
     }
 
-    /// <summary>A control node over hosts already open, after <paramref name="adoption"/> if there was one.</summary>
+    /// <summary>A control node over hosts already open, after <paramref name="adoption"/> if there was one: the
+    /// supervisor singleton's only candidate, so it becomes active at once.</summary>
     public static async Task<ControlNode> StartWithAsync(IReadOnlyList<ServiceSpec> services, Placement placement, AdoptionReport? adoption, NodeLaunch? launch = null, VmPolicy? policy = null)
     {
         var events = new EventLog();
         var table = new NodeTable();
-        var supervisor = ClusterSupervisor.Service(services, placement, (launch ?? new NodeLaunch()) with { Environment = FastGossip }, policy, adoption?.Summoned);
-        var node = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), e =>
+        var clusterName = LocalCluster.NodeOptions(1).ClusterName;
+        var active = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = new SupervisorRun(services, () => Task.FromResult((placement, adoption ?? new AdoptionReport([], [], []))),
+            (launch ?? new NodeLaunch()) with { Environment = FastGossip }, clusterName)
+        {
+            Policy = policy ?? new VmPolicy(),
+            Table = table,
+            PoolEvents = events.Add,
+            OwnsHosts = false,
+            Activated = a => active.TrySetResult(),
+        };
+        var node = await Actors.Node.Node.StartAsync(SupervisorSingleton.Service(run), LocalCluster.NodeOptions(1), services.SelectMany(s => s.MessageTypes), e =>
         {
             table.Apply(e);
             events.Add(e);
         });
+        await active.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return new ControlNode(node, placement, events, table) { Adoption = adoption };
     }
 

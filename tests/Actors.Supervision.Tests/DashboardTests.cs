@@ -26,14 +26,14 @@ public sealed class DashboardTests
         using var browser = Browser.Start();
         var wait = new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(60));
 
-        browser.Driver.Navigate().GoToUrl(cluster.Endpoint.Url);
+        browser.Driver.Navigate().GoToUrl(cluster.Endpoint!.Url);
         wait.Until(d => Cell(d, "node", "greeter-1", "state") == "up" && Cell(d, "node", "greeter-2", "state") == "up"
             && Cell(d, "host", "dash-b", "host") == "dash-b");
         var hostA = Row(browser.Driver, "host", "dash-a");
         var greeter1Host = Cell(browser.Driver, "node", "greeter-1", "host");
         var before = Cell(browser.Driver, "node", "greeter-1", "restarts");
         using var http = new HttpClient();
-        var kill = await http.PostAsync(cluster.Endpoint.Url + "nodes/greeter-1/kill", null);
+        var kill = await http.PostAsync(cluster.Endpoint!.Url + "nodes/greeter-1/kill", null);
         wait.Until(d => Entry(d, "kill", "greeter-1") is not null && Entry(d, "restart", "greeter-1") is not null
             && Cell(d, "node", "greeter-1", "restarts") == "1" && Cell(d, "node", "greeter-1", "state") == "up");
         var killed = Entry(browser.Driver, "kill", "greeter-1")!;

@@ -25,21 +25,21 @@ public sealed class MetricsTests
         await ServiceRef.To(cluster.Node.System, lazy).Ask<Greeting>(new Greet("x"), TimeSpan.FromSeconds(60));
         var reaped = await events.WaitForAsync(e => e.Event == "node.down" && e.Fields["domain"] == "lazy-1");
         using var http = new HttpClient();
-        var refused = await ControlEndpointTests.RawAsync(new Uri(cluster.Endpoint.Url).Port, "POST /nodes/greeter-2/kill HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        var kill = await http.PostAsync(cluster.Endpoint.Url + "nodes/greeter-1/kill", null);
+        var refused = await ControlEndpointTests.RawAsync(new Uri(cluster.Endpoint!.Url).Port, "POST /nodes/greeter-2/kill HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        var kill = await http.PostAsync(cluster.Endpoint!.Url + "nodes/greeter-1/kill", null);
         await events.WaitForAsync(e => e.Event == "child.restart" && e.Fields["child"] == "greeter-1");
         await SupervisorMeter.UpAsync(events, "greeter-1");
         // The exporter caches a scrape for a moment: ask until the restarted node's boot shows.
         var text = string.Empty;
         for (var i = 0; i < 100 && Value(text, "actors_node_boot_duration_milliseconds_count", ("service", "greeter")) != 3; i++)
         {
-            text = await http.GetStringAsync(cluster.Metrics.Url);
+            text = await http.GetStringAsync(cluster.Metrics!.Url);
         }
 
         Assert.Equal("Shutdown", reaped.Fields["reason"]);
         Assert.Equal(202, (int)kill.StatusCode);
         Assert.StartsWith("HTTP/1.1 411", refused);
-        Assert.EndsWith("/metrics", cluster.Metrics.Url);
+        Assert.EndsWith("/metrics", cluster.Metrics!.Url);
         Assert.Contains("# TYPE actors_node_boots_total counter", text);
         Assert.Contains("# TYPE actors_node_boot_duration_milliseconds histogram", text);
         Assert.Contains("# TYPE actors_node_mailbox_depth gauge", text);

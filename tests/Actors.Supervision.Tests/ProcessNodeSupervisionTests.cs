@@ -41,6 +41,46 @@ public sealed class ProcessNodeSupervisionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_killed_node_is_replaced_by_a_warm_shell_from_its_hosts_pool_which_is_then_refilled()
+    {
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.Fixed(1) };
+        await using var control = await ControlNode.StartAsync([greeter], [new HostSpec("local", "process://", 4096, 8) { WarmShells = 1 }],
+            new NodeLaunch { Program = HelloProgram });
+        var pool = control.Placement.Hosts[0].Pool!;
+        await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == "greeter-1");
+        // Nothing else takes shells now: once one is warm it stays in the pool (a shell is marked warm before its event).
+        if (pool.Warm == 0)
+        {
+            await control.Events.WaitForAsync(e => e.Event == "shell.warm");
+        }
+
+        var shell = control.Events.All.Last(e => e.Event == "shell.warm").Fields["shell"];
+        var service = ServiceRef.To(control.Node.System, greeter);
+        Assert.Equal("Hello, before!", (await service.Ask<Greeting>(new Greet("before"), TimeSpan.FromSeconds(30))).Text);
+        var shellsBefore = control.Events.All.Where(e => e.Event == "shell.boot").Select(e => e.Fields["shell"]).ToHashSet();
+
+        var driver = (ProcessHypervisor)control.Placement.Hosts[0].Driver;
+        var killed = Stopwatch.StartNew();
+        Assert.Equal(0, Signals.Kill(driver.PidOf("greeter-1"), Signals.SigKill));
+        var boot = await control.Events.WaitForAsync(e => e.Event == "node.boot" && e.Fields["domain"] == "greeter-1");
+        var reply = await service.Ask<Greeting>(new Greet("after"), TimeSpan.FromSeconds(30));
+        var answeredAfter = killed.Elapsed;
+        // The refill starts as the shell is taken, so its report may precede the node's boot report.
+        Func<RuntimeEvent, bool> refilled = e => e.Event == "shell.boot" && !shellsBefore.Contains(e.Fields["shell"]);
+        var refill = control.Events.All.FirstOrDefault(refilled) ?? await control.Events.WaitForAsync(refilled);
+        var domains = await driver.ListAsync();
+
+        Assert.Equal("True", boot.Fields["warm"]);
+        Assert.Equal("Hello, after!", reply.Text);
+        // The shell's domain became greeter-1 (same process), and a new shell took its place in the pool.
+        Assert.Contains(domains, d => d.Name == "greeter-1" && d.State == DomainState.Running && d.Service == "greeter");
+        Assert.DoesNotContain(domains, d => d.Name == shell);
+        Assert.Contains(domains, d => d.Name == refill.Fields["shell"] && d.State == DomainState.Running);
+        Assert.Contains("shell.ready", await File.ReadAllTextAsync(driver.LogPath("greeter-1")));
+        output.WriteLine($"SIGKILL -> warm replacement answered {answeredAfter.TotalMilliseconds:F0} ms (boot reported {boot.Fields["ms"]} ms after its proxy started)");
+    }
+
+    [Fact]
     public async Task A_crash_looping_service_is_given_up_after_its_intensity_and_not_restarted_again()
     {
         var looping = new ServiceSpec("looping", new SupervisorSpec(RestartStrategy.OneForOne, ChildSpec.Worker<Greeter>("g")));

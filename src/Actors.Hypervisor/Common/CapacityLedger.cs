@@ -37,4 +37,27 @@ internal sealed class CapacityLedger(Uri uri, HostCapacity capacity)
             }
         }
     }
+
+    /// <summary>Moves what <paramref name="from"/> reserved to <paramref name="to"/> with <paramref name="to"/>'s
+    /// resources, or throws <see cref="CapacityExhaustedException"/> and keeps the old reservation.</summary>
+    public void Move(DomainSpec from, DomainSpec to)
+    {
+        lock (_lock)
+        {
+            _running.Remove(from.Name, out var old);
+            _memory -= old.MemoryMiB;
+            _vcpus -= old.VCpus;
+            try
+            {
+                Reserve(to);
+            }
+            catch
+            {
+                _running[from.Name] = old;
+                _memory += old.MemoryMiB;
+                _vcpus += old.VCpus;
+                throw;
+            }
+        }
+    }
 }

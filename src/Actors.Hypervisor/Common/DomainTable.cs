@@ -71,6 +71,26 @@ internal sealed class DomainTable<TDomain>(Uri uri)
         }
     }
 
+    /// <summary>Gives the running domain <paramref name="name"/> the spec <paramref name="becomes"/> (its new name
+    /// included); <paramref name="reserve"/> moves its resources, under the lock, and may refuse by throwing.</summary>
+    public TDomain Rename(string name, DomainSpec becomes, Action<DomainSpec, DomainSpec> reserve)
+    {
+        lock (_lock)
+        {
+            var d = GetRunning(name, "rename");
+            if (becomes.Name != name && _domains.ContainsKey(becomes.Name))
+            {
+                throw new DomainExistsException(uri, becomes.Name);
+            }
+
+            reserve(d.Spec, becomes);
+            _domains.Remove(name);
+            d.Spec = becomes;
+            _domains.Add(becomes.Name, d);
+            return d;
+        }
+    }
+
     public IReadOnlyList<TDomain> All()
     {
         lock (_lock)

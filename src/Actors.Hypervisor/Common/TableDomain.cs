@@ -6,7 +6,8 @@ internal abstract class TableDomain(DomainSpec spec)
 {
     private TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public DomainSpec Spec { get; } = spec;
+    /// <summary>The spec; replaced when a running domain is renamed.</summary>
+    public DomainSpec Spec { get; set; } = spec;
 
     public DomainState State { get; set; }
 

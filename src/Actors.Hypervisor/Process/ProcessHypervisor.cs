@@ -7,7 +7,7 @@ namespace Actors.Hypervisor;
 /// and its stdout and stderr go to <c>{state}/{domain}.log</c>. Destroy is SIGKILL, shutdown is SIGTERM then
 /// SIGKILL after the timeout, and an exit nobody asked for is reported at once: Crashed, or Shutdown when
 /// the program exited 0 by itself. Children die with this process (parent-death signal).</summary>
-internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>, IHypervisor, IDomainLogs
+internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>, IHypervisor, IDomainLogs, IDomainRename
 {
     private readonly HypervisorOptions _options;
 
@@ -22,8 +22,30 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
 
     public static ProcessHypervisor Open(Uri uri, HypervisorOptions options) => new(uri, UriQuery.CapacityOnly(uri), options);
 
-    /// <summary>The log file of a domain.</summary>
-    public string LogPath(string name) => Path.Combine(_options.StateDirectory, $"{name}.log");
+    /// <summary>The log file of a domain: the one its process writes to (a renamed domain keeps the file it was
+    /// started with), else <c>{state}/{name}.log</c>.</summary>
+    public string LogPath(string name)
+    {
+        try
+        {
+            return Domains.Get(name).LogFile ?? DefaultLog(name);
+        }
+        catch (DomainNotFoundException)
+        {
+            return DefaultLog(name);
+        }
+    }
+
+    /// <summary>The process keeps running, and writing to the log it was started with.</summary>
+    public Task RenameAsync(string name, DomainSpec becomes, CancellationToken cancellationToken = default)
+    {
+        DomainSpecValidator.Validate(Uri, becomes);
+        var domain = Domains.Rename(name, becomes, Ledger.Move);
+        Publish(name, DomainEventKind.Undefined, detail: $"renamed {becomes.Name}");
+        Publish(becomes.Name, DomainEventKind.Defined, detail: $"renamed from {name}");
+        Publish(becomes.Name, DomainEventKind.Started, detail: $"pid {domain.Pid}, renamed from {name}");
+        return Task.CompletedTask;
+    }
 
     protected override Domain NewDomain(DomainSpec spec) => new(spec);
 
@@ -50,6 +72,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         }
 
         domain.Pid = domain.Process.Id;
+        domain.LogFile = DefaultLog(name);
         Publish(name, DomainEventKind.Started, detail: $"pid {domain.Pid}");
         var process = domain.Process;
         _ = process.WaitForExitAsync().ContinueWith(_ => OnExited(domain, process), TaskScheduler.Default);
@@ -116,7 +139,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ACTORS_DOMAIN_LOG"] = LogPath(spec.Name);
+        start.Environment["ACTORS_DOMAIN_LOG"] = DefaultLog(spec.Name);
         start.Environment["ACTORS_DOMAIN"] = spec.Name;
         foreach (var (key, value) in spec.Environment)
         {
@@ -125,6 +148,8 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
 
         return start;
     }
+
+    private string DefaultLog(string name) => Path.Combine(_options.StateDirectory, $"{name}.log");
 
     private void OnExited(Domain domain, Process process)
     {
@@ -143,5 +168,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         public Process? Process { get; set; }
 
         public int Pid { get; set; }
+
+        public string? LogFile { get; set; }
     }
 }

@@ -25,12 +25,14 @@ public sealed class LocalCluster
     public static int LocalInstances(ServiceSpec service) => service.Scaling is FixedScaling f ? f.Instances : 1;
 
     /// <summary>Starts a node per service instance (the first is the seed, the rest join it) and waits
-    /// until every node is ready.</summary>
+    /// until every node is ready. Every node binds every service's message types, and
+    /// <paramref name="messageTypes"/> (those of services that run elsewhere) too.</summary>
     public static async Task<LocalCluster> StartAsync(
         IReadOnlyList<ServiceSpec> services,
         Action<RuntimeEvent>? events = null,
         CancellationToken cancellationToken = default,
-        NodeOptions? template = null)
+        NodeOptions? template = null,
+        IEnumerable<Type>? messageTypes = null)
     {
         if (services.Count == 0)
         {
@@ -42,7 +44,7 @@ public sealed class LocalCluster
             throw new ArgumentException($"Service name '{twice.Key}' is used by more than one service.");
         }
 
-        var types = services.SelectMany(s => s.MessageTypes).Distinct().ToList();
+        var types = services.SelectMany(s => s.MessageTypes).Concat(messageTypes ?? []).Distinct().ToList();
         var plan = services.SelectMany(s => Enumerable.Range(1, LocalInstances(s)).Select(i => (Service: s, Ordinal: i))).ToList();
         var seed = await Node.StartAsync(plan[0].Service, NodeOptions(plan[0].Ordinal, template), types, events, cancellationToken);
         var seeds = new[] { seed.Address.ToString() };

@@ -26,7 +26,8 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             }
             : PlacementStrategy.Spread;
         var control = root.TryGetProperty("control", out var c) ? Control(c) : ClusterFile.DefaultControl;
-        var metrics = root.TryGetProperty("control", out var m) && m.TryGetProperty("metrics", out var at) ? Metrics(at, control) : DefaultMetrics(control);
+        // Left unset unless given, so that it follows the control endpoint (file with { Control = ... }).
+        var metrics = root.TryGetProperty("control", out var m) && m.TryGetProperty("metrics", out var at) ? Metrics(at, control) : CheckDefaultMetrics(control);
         if (!root.TryGetProperty("hosts", out var hosts))
         {
             throw Fail(null, "has no hosts; list at least one under \"hosts\"");
@@ -52,12 +53,13 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             specs.Add(spec);
         }
 
-        return new ClusterFile(specs, strategy, control) { HostHeartbeat = heartbeat, Metrics = metrics };
+        var file = new ClusterFile(specs, strategy, control) { HostHeartbeat = heartbeat };
+        return metrics is null ? file : file with { Metrics = metrics };
     }
 
     private HostSpec Host(JsonElement host, string at)
     {
-        Fields(host, at, "name", "driver", "capacity", "labels");
+        Fields(host, at, "name", "driver", "capacity", "labels", "warmShells");
         var name = Required(host, at, "name");
         var driver = Required(host, at, "driver");
         if (!Uri.TryCreate(driver, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme))
@@ -78,7 +80,18 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             throw Fail($"{at}.capacity.vcpus", $"{vcpus} vCPUs is more than any host has");
         }
 
-        return new HostSpec(name, driver, memory, (int)vcpus) { Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>() };
+        var warm = host.TryGetProperty("warmShells", out var w)
+            ? w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var n) && n is >= 0 and <= 64
+                ? uri.Scheme == "process" || n == 0
+                    ? n
+                    : throw Fail($"{at}.warmShells", $"warm shells run on process:// hosts only; host '{name}' is {uri.Scheme}://")
+                : throw Fail($"{at}.warmShells", $"must be a whole number from 0 to 64, not {w.GetRawText()}")
+            : 0;
+        return new HostSpec(name, driver, memory, (int)vcpus)
+        {
+            Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>(),
+            WarmShells = warm,
+        };
     }
 
     private Uri Control(JsonElement control)
@@ -102,9 +115,9 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             : throw Fail("control.metrics", $"port {uri.Port} is the control endpoint's (control.listen); give the metrics endpoint its own port");
     }
 
-    // Next to the control endpoint, unless that is the last port there is.
-    private Uri DefaultMetrics(Uri control) => control.Port < IPEndPoint.MaxPort
-        ? new Uri($"http://127.0.0.1:{control.Port + 1}/")
+    // The default is next to the control endpoint, unless that is the last port there is.
+    private Uri? CheckDefaultMetrics(Uri control) => control.Port < IPEndPoint.MaxPort
+        ? null
         : throw Fail("control.listen", $"port {control.Port} leaves no port after it for the metrics endpoint; set control.metrics, e.g. http://127.0.0.1:4041/");
 
     private Uri Loopback(JsonElement value, string field, string what, int examplePort)

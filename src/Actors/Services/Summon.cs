@@ -10,8 +10,9 @@ public sealed record Summon(string Service, string? Tenant)
     /// <summary>The cluster role of the node that runs the cluster supervisor.</summary>
     public const string SupervisorRole = "supervisor";
 
-    /// <summary>Where the supervisor's summoner runs on that node.</summary>
-    public const string SummonerPath = "/user/supervisor/root/summoner";
+    /// <summary>Where the supervisor's summoner runs on the control node that holds the supervisor singleton (the
+    /// oldest control node): under the singleton's manager, in the active supervisor's tree.</summary>
+    public const string SummonerPath = "/user/supervisor/root/singleton/manager/active/tree/summoner";
 
     /// <summary>The cluster role of a tenant's node of a service: <c>tenant:service@tenant</c>.</summary>
     public static string TenantRole(string service, string tenant) => $"tenant:{service}@{tenant}";
