@@ -31,7 +31,7 @@ public sealed class MetricsTests
         await SupervisorMeter.UpAsync(events, "greeter-1");
         // The exporter caches a scrape for a moment: ask until the restarted node's boot shows.
         var text = string.Empty;
-        for (var i = 0; i < 100 && Value(text, "actors_node_boot_duration_milliseconds_count", ("service", "greeter")) != 3; i++)
+        for (var i = 0; i < 100 && Value(text, "actors_node_boot_duration_milliseconds_count", ("service", "greeter"), ("host", "metrics")) != 3; i++)
         {
             text = await http.GetStringAsync(cluster.Metrics!.Url);
         }
@@ -44,20 +44,20 @@ public sealed class MetricsTests
         Assert.Contains("# TYPE actors_node_boot_duration_milliseconds histogram", text);
         Assert.Contains("# TYPE actors_node_mailbox_depth gauge", text);
         Assert.True(3 == Value(text, "actors_node_boots_total", ("service", "greeter"), ("host", "metrics")), text);
-        Assert.Equal(1, Value(text, "actors_node_boots_total", ("service", "lazy")));
+        Assert.Equal(1, Value(text, "actors_node_boots_total", ("service", "lazy"), ("host", "metrics")));
         // Only the kill with a length: the listener refused the other (411), and it was not acted on.
-        Assert.Equal(1, Value(text, "actors_node_kills_total", ("service", "greeter")));
-        Assert.Equal(1, Value(text, "actors_node_restarts_total", ("service", "greeter")));
+        Assert.Equal(1, Value(text, "actors_node_kills_total", ("service", "greeter"), ("host", "metrics")));
+        Assert.Equal(1, Value(text, "actors_node_restarts_total", ("service", "greeter"), ("host", "metrics")));
         Assert.Equal(1, Value(text, "actors_node_summons_total", ("service", "lazy")));
-        Assert.Equal(1, Value(text, "actors_node_reaps_total", ("service", "lazy")));
-        Assert.Null(Value(text, "actors_node_kills_total", ("service", "lazy")));
-        Assert.Null(Value(text, "actors_node_crashes_total", ("service", "greeter")));
-        Assert.Equal(3, Value(text, "actors_node_boot_duration_milliseconds_count", ("service", "greeter")));
-        Assert.Equal(3, Value(text, "actors_node_boot_duration_milliseconds_bucket", ("service", "greeter"), ("le", "+Inf")));
-        Assert.InRange(Value(text, "actors_node_boot_duration_milliseconds_sum", ("service", "greeter"))!.Value, 1, 3 * 60_000);
+        Assert.Equal(1, Value(text, "actors_node_reaps_total", ("service", "lazy"), ("host", "metrics")));
+        Assert.Null(Value(text, "actors_node_kills_total", ("service", "lazy"), ("host", "metrics")));
+        Assert.Null(Value(text, "actors_node_crashes_total", ("service", "greeter"), ("host", "metrics")));
+        Assert.Equal(3, Value(text, "actors_node_boot_duration_milliseconds_count", ("service", "greeter"), ("host", "metrics")));
+        Assert.Equal(3, Value(text, "actors_node_boot_duration_milliseconds_bucket", ("service", "greeter"), ("le", "+Inf"), ("host", "metrics")));
+        Assert.InRange(Value(text, "actors_node_boot_duration_milliseconds_sum", ("service", "greeter"), ("host", "metrics"))!.Value, 1, 3 * 60_000);
         Assert.NotNull(Value(text, "actors_node_mailbox_depth", ("node", "greeter-1"), ("service", "greeter"), ("host", "metrics")));
-        Assert.NotNull(Value(text, "actors_node_mailbox_depth", ("node", "greeter-2")));
-        Assert.Null(Value(text, "actors_node_mailbox_depth", ("node", "lazy-1")));
+        Assert.NotNull(Value(text, "actors_node_mailbox_depth", ("node", "greeter-2"), ("host", "metrics")));
+        Assert.Null(Value(text, "actors_node_mailbox_depth", ("node", "lazy-1"), ("host", "metrics")));
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using Actors.Node;
 namespace Actors.Supervision.Tests;
 
 /// <summary>Runs a whole <see cref="ClusterDeployment"/> (control endpoint, metrics endpoint) over in-process hosts.
-/// Its tests share one collection: every deployment's meter has the same name, so two at once would each show up
-/// in the other's metrics.</summary>
+/// Every deployment in this process has a meter of the same name, and every metrics endpoint shows them all: a test
+/// tells its own series apart by its hosts' names. Its tests share one collection, so that they do not also share
+/// the machine's two cores with each other.</summary>
 public static class SupervisorMeter
 {
     public const string Collection = "supervisor meter";
