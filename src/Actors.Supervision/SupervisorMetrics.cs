@@ -17,28 +17,30 @@ public sealed class SupervisorMetrics : IDisposable
     private static readonly double[] LatencyBuckets = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 120000];
 
     private readonly Meter _meter = new(MeterName);
-    private readonly Counter<long> _boots;
     private readonly Histogram<double> _bootLatency;
-    private readonly Counter<long> _restarts;
-    private readonly Counter<long> _summons;
-    private readonly Counter<long> _reaps;
-    private readonly Counter<long> _kills;
-    private readonly Counter<long> _crashes;
+    private readonly Tally _boots = new();
+    private readonly Tally _restarts = new();
+    private readonly Tally _summons = new();
+    private readonly Tally _reaps = new();
+    private readonly Tally _kills = new();
+    private readonly Tally _crashes = new();
     private readonly ConcurrentDictionary<string, Known> _nodes = new(StringComparer.Ordinal);
     private ActorSystem? _system;
 
     /// <summary>Creates the instruments.</summary>
     public SupervisorMetrics()
     {
-        _boots = _meter.CreateCounter<long>("actors.node.boots", "{boot}", "Domains booted by the cluster supervisor (adoptions not counted).");
+        // Counts are kept here and observed at each collection, so that what happened before an exporter subscribed
+        // (the endpoint starts once this control node is the active supervisor) is not lost.
+        _meter.CreateObservableCounter("actors.node.boots", _boots.Observe, "{boot}", "Domains booted by the cluster supervisor (adoptions not counted).");
         _bootLatency = _meter.CreateHistogram("actors.node.boot.duration", "ms",
             "From a node's proxy starting (placement, then the driver's boot) to the node joining the cluster (Up), for booted nodes.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
-        _restarts = _meter.CreateCounter<long>("actors.node.restarts", "{restart}", "Nodes restarted by their service's supervisor after a death.");
-        _summons = _meter.CreateCounter<long>("actors.node.summons", "{summon}", "On-demand and per-tenant nodes started because a message asked for one.");
-        _reaps = _meter.CreateCounter<long>("actors.node.reaps", "{reap}", "Nodes that shut themselves down unasked: on-demand nodes reaped when idle.");
-        _kills = _meter.CreateCounter<long>("actors.node.kills", "{kill}", "Nodes destroyed through their host's driver (actors kill, fencing) without the supervisor asking.");
-        _crashes = _meter.CreateCounter<long>("actors.node.crashes", "{crash}", "Nodes that crashed or became unreachable.");
+        _meter.CreateObservableCounter("actors.node.restarts", _restarts.Observe, "{restart}", "Nodes restarted by their service's supervisor after a death.");
+        _meter.CreateObservableCounter("actors.node.summons", _summons.Observe, "{summon}", "On-demand and per-tenant nodes started because a message asked for one.");
+        _meter.CreateObservableCounter("actors.node.reaps", _reaps.Observe, "{reap}", "Nodes that shut themselves down unasked: on-demand nodes reaped when idle.");
+        _meter.CreateObservableCounter("actors.node.kills", _kills.Observe, "{kill}", "Nodes destroyed through their host's driver (actors kill, fencing) without the supervisor asking.");
+        _meter.CreateObservableCounter("actors.node.crashes", _crashes.Observe, "{crash}", "Nodes that crashed or became unreachable.");
         _meter.CreateObservableGauge("actors.node.mailbox.depth", ObserveMailboxes, "{message}",
             "Messages waiting in the mailbox of each node's proxy on the control node: the supervisor's backlog for that node (driver and cluster events, boot results).");
     }
@@ -56,7 +58,7 @@ public sealed class SupervisorMetrics : IDisposable
                 _nodes[domain] = new Known(service, Field("host") ?? string.Empty, AwaitingUp: true);
                 break;
             case "node.boot" when domain is not null && _nodes.TryGetValue(domain, out var booted):
-                _boots.Add(1, Tags(booted));
+                _boots.Add(booted.Service, booted.Host);
                 break;
             case "node.adopt" when domain is not null && _nodes.TryGetValue(domain, out var adopted):
                 _nodes[domain] = adopted with { AwaitingUp = false };
@@ -77,7 +79,7 @@ public sealed class SupervisorMetrics : IDisposable
                     "Shutdown" => _reaps,
                     _ => _crashes,
                 };
-                counter.Add(1, Tags(down));
+                counter.Add(down.Service, down.Host);
                 if (counter == _reaps)
                 {
                     // A node that stopped itself is not restarted: forget it, or every on-demand node ever summoned stays.
@@ -86,10 +88,10 @@ public sealed class SupervisorMetrics : IDisposable
 
                 break;
             case "node.summon" when Field("service") is { } service:
-                _summons.Add(1, new KeyValuePair<string, object?>("service", service));
+                _summons.Add(service, null);
                 break;
             case "child.restart" when Field("child") is { } child && _nodes.TryGetValue(child, out var restarted):
-                _restarts.Add(1, Tags(restarted));
+                _restarts.Add(restarted.Service, restarted.Host);
                 break;
             default:
                 break;
@@ -118,4 +120,18 @@ public sealed class SupervisorMetrics : IDisposable
     private static KeyValuePair<string, object?>[] Tags(Known node) => [new("service", node.Service), new("host", node.Host)];
 
     private sealed record Known(string Service, string Host, bool AwaitingUp);
+
+    /// <summary>A cumulative count by service and host (none for summons, which happen before placement).</summary>
+    private sealed class Tally
+    {
+        private readonly ConcurrentDictionary<(string Service, string? Host), long> _counts = new();
+
+        public void Add(string service, string? host) => _counts.AddOrUpdate((service, host), 1, (_, n) => n + 1);
+
+        public IEnumerable<Measurement<long>> Observe() => _counts
+            .Select(c => new Measurement<long>(c.Value, c.Key.Host is { } host
+                ? [new("service", c.Key.Service), new("host", host)]
+                : [new KeyValuePair<string, object?>("service", c.Key.Service)]))
+            .ToList();
+    }
 }
