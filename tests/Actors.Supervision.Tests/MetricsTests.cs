@@ -61,6 +61,42 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void Boots_counted_before_anyone_listens_are_seen_by_a_listener_that_comes_later()
+    {
+        using var metrics = new SupervisorMetrics();
+        var now = DateTimeOffset.UtcNow;
+        metrics.Apply(RuntimeEvents.Make(now, "node.placed", "supervisor", "s", ("domain", "early-1"), ("service", "early"), ("host", "early-host")));
+        metrics.Apply(RuntimeEvents.Make(now, "node.boot", "supervisor", "s", ("domain", "early-1"), ("service", "early"), ("tenant", null), ("host", "early-host"), ("ms", 5)));
+        var seen = new List<(string Instrument, long Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SupervisorMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            // Other tests' deployments in this process have meters of the same name: keep this one's host only.
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "host", Value: "early-host" })
+                {
+                    seen.Add((instrument.Name, value));
+                }
+            }
+        });
+
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        Assert.Equal([("actors.node.boots", 1L)], seen);
+    }
+
+    [Fact]
     public async Task A_taken_metrics_port_fails_the_start_with_a_message_naming_it()
     {
         // Another program on the port.
