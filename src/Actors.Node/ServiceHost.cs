@@ -14,6 +14,7 @@ internal sealed class ServiceHost : ReceiveActor
     private readonly TimeProvider _time;
     private readonly TimeSpan? _idleTtl;
     private readonly bool _hosted;
+    private readonly TenantGuard? _guard;
     private DateTimeOffset _lastActivity;
     private ITimer? _idleCheck;
     private ExitReason? _rootExit;
@@ -27,6 +28,9 @@ internal sealed class ServiceHost : ReceiveActor
         _time = NodeIdentity.For(Context.System).Time;
         _idleTtl = idleTtl;
         _lastActivity = _time.GetUtcNow();
+        // A hosted node shares its ActorSystem, and so its cluster roles, with the host: only a node of its own
+        // knows its tenant.
+        _guard = hosted ? null : TenantGuard.For(Context.System);
         Context.Watch(_root);
 
         // The root stashes commands until its initial children have started: the answer means ready.
@@ -41,6 +45,12 @@ internal sealed class ServiceHost : ReceiveActor
         Receive<IdleCheck>(_ => OnIdleCheck());
         ReceiveAny(message =>
         {
+            if (_guard?.Refusal(Sender) is { } refusal)
+            {
+                Context.Emit("tenant.refused", ("tenant", _guard.Tenant), ("sender", Sender.Path), ("message", message.GetType().Name), ("reason", refusal));
+                return;
+            }
+
             // Only nodes that can be reaped pay for reading the clock on every message.
             if (_idleTtl is not null)
             {
