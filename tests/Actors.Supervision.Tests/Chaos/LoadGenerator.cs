@@ -5,11 +5,11 @@ using Akka.Actor;
 
 namespace Actors.Supervision.Tests.Chaos;
 
-/// <summary>Sends numbered requests through service references, round-robin over the services, from
-/// <c>workers</c> concurrent clients each paced to one new request per <c>pace</c>. Delivery is at least once:
-/// a request whose attempt times out or fails is sent again with the same id until a receipt for that id comes
-/// back, or until the generator gives up.</summary>
-public sealed class LoadGenerator(IReadOnlyList<IActorRef> services, int workers, TimeSpan pace, TimeSpan attemptTimeout)
+/// <summary>Sends numbered requests through service references, round-robin over the services, at a fixed
+/// rate (one per <c>pace</c>) whatever is still outstanding, up to <c>maxInFlight</c> outstanding. Delivery is at
+/// least once: a request whose attempt times out or fails is sent again with the same id until a receipt for
+/// that id comes back, or until the generator gives up.</summary>
+public sealed class LoadGenerator(IReadOnlyList<IActorRef> services, TimeSpan pace, int maxInFlight, TimeSpan attemptTimeout)
 {
     private readonly ConcurrentDictionary<long, Receipt> _acknowledged = new();
     private readonly ConcurrentBag<double> _latencies = [];
@@ -21,27 +21,34 @@ public sealed class LoadGenerator(IReadOnlyList<IActorRef> services, int workers
     /// is acknowledged or <paramref name="giveUp"/> fires.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken stopSending, CancellationToken giveUp)
     {
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(stopSending, giveUp), CancellationToken.None)));
-        return new LoadReport(_sent, _acknowledged, _retries, _given, [.. _latencies]);
-    }
-
-    private async Task WorkAsync(CancellationToken stopSending, CancellationToken giveUp)
-    {
+        using var inFlight = new SemaphoreSlim(maxInFlight);
         using var timer = new PeriodicTimer(pace);
-        while (!stopSending.IsCancellationRequested)
+        var requests = new List<Task>();
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stopSending))
             {
-                await timer.WaitForNextTickAsync(stopSending);
+                await inFlight.WaitAsync(stopSending);
+                var id = ++_sent;
+                requests.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await SendUntilAcknowledgedAsync(id, services[(int)(id % services.Count)], giveUp);
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
+                }, CancellationToken.None));
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            var id = Interlocked.Increment(ref _sent);
-            await SendUntilAcknowledgedAsync(id, services[(int)(id % services.Count)], giveUp);
         }
+        catch (OperationCanceledException) when (stopSending.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(requests);
+        return new LoadReport(_sent, _acknowledged, Interlocked.Read(ref _retries), Interlocked.Read(ref _given), [.. _latencies]);
     }
 
     private async Task SendUntilAcknowledgedAsync(long id, IActorRef service, CancellationToken giveUp)

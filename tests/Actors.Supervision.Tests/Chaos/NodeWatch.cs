@@ -10,10 +10,23 @@ public sealed class NodeWatch(IReadOnlyCollection<string> desired)
     private readonly HashSet<string> _up = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Stopwatch Since, TaskCompletionSource<TimeSpan> Restored)> _killed = new(StringComparer.Ordinal);
     private readonly List<TaskCompletionSource> _allUpWaiters = [];
+    private readonly List<TimeSpan> _detections = [];
     private int _restarts;
 
     /// <summary>How many times the supervisor restarted one of the desired nodes.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
+
+    /// <summary>For each kill, the time until the supervisor restarted the node (its death seen, a new boot begun).</summary>
+    public IReadOnlyList<TimeSpan> Detections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _detections];
+            }
+        }
+    }
 
     /// <summary>The desired nodes up now and not killed since.</summary>
     public IReadOnlyList<string> Up
@@ -58,6 +71,11 @@ public sealed class NodeWatch(IReadOnlyCollection<string> desired)
                     break;
                 case "child.restart":
                     _restarts++;
+                    if (_killed.TryGetValue(domain, out var dead))
+                    {
+                        _detections.Add(dead.Since.Elapsed);
+                    }
+
                     break;
                 default:
                     break;
