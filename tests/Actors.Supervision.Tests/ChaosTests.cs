@@ -81,9 +81,9 @@ public sealed class ChaosTests(ITestOutputHelper output)
             var allUpAfter = lastKill.Elapsed;
             var requests = await load.WaitAsync(Settle + Settle);
             await control.WhenMembersUpAsync(desired.Length + 1).WaitAsync(Settle);
+            var members = (await CurrentMembersAsync(control.System)).Where(m => m.Status == MemberStatus.Up).ToList();
 
             var lost = Lost(requests, journal);
-            var members = Cluster.Get(control.System).State.Members.Where(m => m.Status == MemberStatus.Up).ToList();
             output.WriteLine($"chaos: {chaosTook.TotalSeconds:F1} s, {chaos.Kills.Count} kills (SIGKILL), {chaos.Skipped} ticks with no node up, {nodes.Restarts} node restarts");
             output.WriteLine($"requests: {requests.Sent} sent, {requests.Acknowledged.Count} acknowledged, {requests.Retries} retries, {requests.GivenUp} given up, {lost.Count} lost");
             output.WriteLine($"latency (first send to receipt): p50 {requests.Percentile(0.50):F1} ms, p99 {requests.Percentile(0.99):F1} ms, max {requests.Percentile(1):F1} ms");
@@ -135,6 +135,24 @@ public sealed class ChaosTests(ITestOutputHelper output)
         }
 
         return lost;
+    }
+
+    /// <summary>The members as the cluster's event publisher has them now (the same source as the supervisor's events;
+    /// <see cref="Cluster.State"/> is a view that may lag behind it).</summary>
+    private static async Task<IReadOnlyCollection<Member>> CurrentMembersAsync(Akka.Actor.ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        var inbox = Akka.Actor.Inbox.Create(system);
+        cluster.Subscribe(inbox.Receiver, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.IMemberEvent));
+        try
+        {
+            // With a snapshot subscription the first message is the snapshot.
+            return ((ClusterEvent.CurrentClusterState)await inbox.ReceiveAsync(Settle)).Members;
+        }
+        finally
+        {
+            cluster.Unsubscribe(inbox.Receiver);
+        }
     }
 
     private static double Percentile(IEnumerable<TimeSpan> values, double q)
