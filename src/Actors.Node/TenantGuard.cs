@@ -9,7 +9,8 @@ namespace Actors.Node;
 /// messages from itself, from nodes of its own tenant and from nodes of no tenant (front ends, the
 /// supervisor), and refuses those from other tenants' nodes and from addresses that are no cluster member.
 /// A sender is what the remote node says it is: this stops a tenant's code from reaching another tenant
-/// through the service API or an actor path, not a node that forges its sender.</summary>
+/// through the service API or the service's path, not a node that forges its sender or sends with none (which
+/// looks like a local message).</summary>
 internal sealed class TenantGuard
 {
     private const string TenantPrefix = "tenant:";
