@@ -73,4 +73,31 @@ public sealed class TenantIsolationTests
             await Task.WhenAll(front.StopAsync(), b.StopAsync(), a.StopAsync());
         }
     }
+
+    /// <summary>A node of another cluster addresses a tenant's node by path: the tenant's node does not know it as a
+    /// member, holds its message for the time a join takes to spread, then refuses it.</summary>
+    [Fact]
+    public async Task A_tenants_node_refuses_a_node_outside_its_cluster_after_holding_its_message_a_while()
+    {
+        var service = TestServices.Pong().WithScaling(Scaling.PerTenant(TimeSpan.FromMinutes(10)));
+        var events = new EventLog();
+        var a = await Node.StartAsync(service, LocalCluster.NodeOptions(1) with { Roles = [Summon.TenantRole("pong", "a")] }, events: events.Add);
+        var stranger = await Node.StartAsync(TestServices.Caller, LocalCluster.NodeOptions(2) with { ClusterName = "stranger" }, service.MessageTypes);
+        try
+        {
+            var sent = System.Diagnostics.Stopwatch.StartNew();
+            var ask = stranger.System.ActorSelection(new RootActorPath(a.Address) / "user" / "pong")
+                .Ask<Pong>(new Ping("stranger"), TenantGuard.HoldLimit + TimeSpan.FromSeconds(5));
+            var refused = await events.WaitForAsync(e => e.Event == "tenant.refused", Timeout);
+            var heldFor = sent.Elapsed;
+
+            Assert.Contains($"{stranger.Address} is not a member of the cluster", refused.Fields["reason"]);
+            Assert.True(heldFor >= TenantGuard.HoldLimit, $"refused after {heldFor}");
+            await Assert.ThrowsAsync<AskTimeoutException>(() => ask);
+        }
+        finally
+        {
+            await Task.WhenAll(stranger.StopAsync(), a.StopAsync());
+        }
+    }
 }
