@@ -11,6 +11,7 @@ namespace Actors.Supervision.Tests;
 /// <summary>Chaos under load: three services of two process nodes each under the real cluster supervisor, a load
 /// generator sending requests through the service API with at-least-once retries, and a chaos actor that
 /// SIGKILLs a random node every second.</summary>
+[Collection(ChaosCollection.Name)]
 public sealed class ChaosTests(ITestOutputHelper output)
 {
     /// <summary>How long the chaos lasts.</summary>
