@@ -60,11 +60,20 @@ public sealed class ChaosTests(ITestOutputHelper output)
         };
         // Each service loses about a third of the kills: far more restarts than OTP's default intensity allows.
         var policy = new VmPolicy { Intensity = 1_000, Period = TimeSpan.FromMinutes(1) };
-        var supervisor = ClusterSupervisor.Service(services, new Placement([host]), launch, policy);
-        var control = await Actors.Node.Node.StartAsync(supervisor, LocalCluster.NodeOptions(1) with { ClusterName = clusterName },
+        var placement = new Placement([host]);
+        var active = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = new SupervisorRun(services, () => Task.FromResult((placement, new AdoptionReport([], [], []))), launch, clusterName)
+        {
+            Policy = policy,
+            OwnsHosts = false,
+            Activated = a => active.TrySetResult(),
+        };
+        // The supervisor as deployed: the singleton on the only control node, which becomes active at once.
+        var control = await Actors.Node.Node.StartAsync(SupervisorSingleton.Service(run), LocalCluster.NodeOptions(1) with { ClusterName = clusterName },
             services.SelectMany(s => s.MessageTypes), nodes.Apply);
         try
         {
+            await active.Task.WaitAsync(Left());
             await nodes.WhenAllUpAsync().WaitAsync(Left());
             output.WriteLine($"all {desired.Length} nodes up {clock.Elapsed.TotalSeconds:F1} s after the start");
             Assert.Equal(desired.Length, ClusterProcesses.Of(clusterName).Count);
