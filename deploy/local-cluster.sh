@@ -12,7 +12,7 @@
 # links and state directory. Idempotent. Settings from the environment: ACTORS (how to run the actors tool),
 # ACTORS_LOCAL_STATE (/run/actors-local), ACTORS_LOCAL_IMAGES (~/.cache/actors/local-cluster),
 # ACTORS_LOCAL_CONTROL_PORT (4040), ACTORS_LOCAL_NET (10.77.0).
-set -euo pipefail
+set -Eeuo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 state=${ACTORS_LOCAL_STATE:-/run/actors-local}
@@ -152,7 +152,7 @@ wait_for_nodes() {
     nodes=$(up_nodes)
     count=$(printf '%s' "$nodes" | grep -c . || true)
     hostcount=$(printf '%s\n' "$nodes" | awk 'NF {print $1}' | sort -u | grep -c . || true)
-    echo "   $((SECONDS - start)) s: $count node(s) up on $hostcount host(s)"
+    echo "   $((SECONDS - start)) s: $count node(s) up on $hostcount host(s); supervisor: $(tail -n 1 "$state/deploy.log" | cut -c1-100)"
     [ "$hostcount" -ge 2 ] && break
     if [ $((SECONDS - start)) -ge "$timeout" ]; then
       tail -n 30 "$state/deploy.log" >&2
@@ -166,6 +166,7 @@ wait_for_nodes() {
 
 up() {
   prerequisites
+  trap 'echo "error: up failed; bash $0 down removes what it made" >&2' ERR
   actors_cmd
   mkdir -p "$state"
   network_up
