@@ -50,7 +50,7 @@ public sealed class ClusterFileTests
     [InlineData("\"memoryMiB\": 1024", "\"memoryMiB\": -5", "c.json:4: hosts[0].capacity.memoryMiB: must be a positive whole number, not -5")]
     [InlineData("\"memoryMiB\": 1024, ", "", "c.json:4: hosts[0].capacity: is missing \"memoryMiB\"")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"hostHeartbeatSeconds\": \"5s\",", "c.json:2: hostHeartbeatSeconds: must be a number of seconds between 0 and 3600, not \"5s\"")]
-    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels, address")]
+    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels, warmShells, address")]
     [InlineData("\"labels\"", "\"address\": \"10.77.0.11\", \"labels\"", "c.json:4: hosts[0].address: only qemu:// hosts take an address")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\"", "c.json:3: is not valid JSON:")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"control\": { \"listen\": \"http://10.0.0.1:4040/\" },", "c.json:2: control.listen: 'http://10.0.0.1:4040/' is not on loopback")]
