@@ -25,12 +25,13 @@ internal static class DeployCommand
             Description = "Join a running cluster's control nodes (give --node:seeds:0=akka.tcp://actors@HOST:PORT) as a standby supervisor: " +
                 "it takes over, adopting the running nodes, if the active control node dies",
         };
+        var only = new Option<string[]>("--service") { Description = "Supervise only this service (repeatable; default: every service of the application)" };
         var command = new Command("deploy",
             "Run the cluster supervisor for an application over the hosts of a cluster file: boot every node, restart what dies, " +
             "move nodes off lost hosts, serve actors ps / kill / top. Node settings follow as --node:KEY=VALUE (e.g. --node:port=4053).\n\n" +
             "Example:\n  actors deploy --cluster deploy/local.json --project examples/Hello\n  actors ps")
         {
-            cluster, project, images, state, forOption, noBuild, standby,
+            cluster, project, images, state, forOption, noBuild, standby, only,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => run(async () =>
@@ -51,7 +52,7 @@ internal static class DeployCommand
             var clock = Stopwatch.StartNew();
             var program = await BuildAsync(parse.GetValue(project)!, build: !parse.GetValue(noBuild));
             Console.WriteLine($"built {program} in {clock.Elapsed.TotalSeconds:F1} s");
-            var services = LoadServices(program);
+            var services = Only(LoadServices(program), parse.GetValue(only) ?? []);
             var events = new EventWriter(Console.Out, json: false);
             var stateDirectory = parse.GetValue(state) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "actors", "state");
             var launch = new NodeLaunch { Program = program, ImageDirectory = parse.GetValue(images) is { } i ? Path.GetFullPath(i) : null };
@@ -127,6 +128,14 @@ internal static class DeployCommand
 
         return File.Exists(path) ? path
             : throw new CliException(build ? $"building '{project}' gave no {path}" : $"'{project}' has no Release build ({path}); drop --no-build", ExitCodes.Failed);
+    }
+
+    private static IReadOnlyList<ServiceSpec> Only(IReadOnlyList<ServiceSpec> services, string[] names)
+    {
+        var unknown = names.FirstOrDefault(n => services.All(s => s.Name != n));
+        return unknown is not null
+            ? throw new CliException($"--service {unknown}: the application has no such service; it has {string.Join(", ", services.Select(s => s.Name))}", ExitCodes.Usage)
+            : names.Length == 0 ? services : [.. services.Where(s => names.Contains(s.Name))];
     }
 
     private static IReadOnlyList<ServiceSpec> LoadServices(string program)

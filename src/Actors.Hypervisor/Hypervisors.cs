@@ -21,8 +21,12 @@ public static class Hypervisors
             "sim" => SimHypervisor.Open(parsed, options),
             "xen" or "xen+ssh" or "xen+tcp" or "test" => LibvirtHypervisor.Open(parsed, options),
             "qemu" or "qemu+ssh" when LibvirtUri.IsLibvirtQemu(parsed) => LibvirtHypervisor.Open(parsed, options),
-            "qemu" when parsed.AbsolutePath is not ("/system" or "/session") => QemuHypervisor.Open(parsed, options),
+            "qemu" when IsDirectQemu(parsed) => QemuHypervisor.Open(parsed, options),
             _ => throw new HypervisorUriException(uri, $"names no driver (scheme '{parsed.Scheme}')"),
         };
     }
+
+    /// <summary>Whether <paramref name="uri"/> opens the direct QEMU driver (<c>qemu://</c>, whose VMs use user-mode
+    /// networking with forwarded ports) rather than libvirt's <c>qemu:///system</c> or <c>qemu:///session</c>.</summary>
+    public static bool IsDirectQemu(Uri uri) => uri.Scheme == "qemu" && !LibvirtUri.IsLibvirtQemu(uri);
 }

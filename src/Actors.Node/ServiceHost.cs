@@ -9,13 +9,18 @@ namespace Actors.Node;
 /// its ActorSystem with other nodes, so when its root gives up it stops only itself.</summary>
 internal sealed class ServiceHost : ReceiveActor
 {
+    /// <summary>How often a tenant's node looks again at messages held from senders it does not know yet.</summary>
+    private static readonly TimeSpan RecheckEvery = TimeSpan.FromMilliseconds(200);
+
     private readonly IActorRef _root;
     private readonly ActorSelection _entry;
     private readonly TimeProvider _time;
     private readonly TimeSpan? _idleTtl;
     private readonly bool _hosted;
+    private readonly TenantGuard? _guard;
     private DateTimeOffset _lastActivity;
     private ITimer? _idleCheck;
+    private ITimer? _recheck;
     private ExitReason? _rootExit;
     private bool _stopRequested;
 
@@ -27,6 +32,9 @@ internal sealed class ServiceHost : ReceiveActor
         _time = NodeIdentity.For(Context.System).Time;
         _idleTtl = idleTtl;
         _lastActivity = _time.GetUtcNow();
+        // A hosted node shares its ActorSystem, and so its cluster roles, with the host: only a node of its own
+        // knows its tenant.
+        _guard = hosted ? null : TenantGuard.For(Context.System);
         Context.Watch(_root);
 
         // The root stashes commands until its initial children have started: the answer means ready.
@@ -39,15 +47,13 @@ internal sealed class ServiceHost : ReceiveActor
         Receive<OtpProtocol.ExitNotice>(n => _rootExit = n.Reason);
         Receive<Terminated>(t => t.ActorRef.Equals(_root), _ => OnRootExit());
         Receive<IdleCheck>(_ => OnIdleCheck());
+        Receive<RecheckTenants>(_ => RecheckHeld());
         ReceiveAny(message =>
         {
-            // Only nodes that can be reaped pay for reading the clock on every message.
-            if (_idleTtl is not null)
+            if (_guard is null || Admit(message))
             {
-                _lastActivity = _time.GetUtcNow();
+                Deliver(message, Sender);
             }
-
-            _entry.Tell(message, Sender);
         });
     }
 
@@ -61,7 +67,84 @@ internal sealed class ServiceHost : ReceiveActor
         }
     }
 
-    protected override void PostStop() => _idleCheck?.Dispose();
+    protected override void PostStop()
+    {
+        _idleCheck?.Dispose();
+        _recheck?.Dispose();
+    }
+
+    private void Deliver(object message, IActorRef sender)
+    {
+        // Only nodes that can be reaped pay for reading the clock on every message.
+        if (_idleTtl is not null)
+        {
+            _lastActivity = _time.GetUtcNow();
+        }
+
+        _entry.Tell(message, sender);
+    }
+
+    /// <summary>On a tenant's node: true if the message may go to the service; else it is refused, or held while
+    /// its sender is not yet known as a member.</summary>
+    private bool Admit(object message)
+    {
+        // Messages held earlier go first, so that one sender's messages keep their order.
+        if (_guard!.Holding)
+        {
+            RecheckHeld();
+        }
+
+        var verdict = _guard.Check(Sender);
+        if (verdict is null)
+        {
+            return true;
+        }
+
+        if (verdict == TenantGuard.Unknown)
+        {
+            if (_guard.Hold(message, Sender, _time.GetUtcNow()))
+            {
+                ScheduleRecheck();
+                return false;
+            }
+
+            verdict = $"{Sender.Path.Address} is not a member of the cluster and {TenantGuard.MaxHeld} messages already wait";
+        }
+
+        Refuse(message, Sender, verdict);
+        return false;
+    }
+
+    private void RecheckHeld()
+    {
+        _recheck?.Dispose();
+        _recheck = null;
+        foreach (var (message, sender, refusal) in _guard!.Recheck(_time.GetUtcNow()))
+        {
+            if (refusal is null)
+            {
+                Deliver(message, sender);
+            }
+            else
+            {
+                Refuse(message, sender, refusal);
+            }
+        }
+
+        if (_guard.Holding)
+        {
+            ScheduleRecheck();
+        }
+    }
+
+    private void ScheduleRecheck()
+    {
+        var self = Self;
+        _recheck ??= _time.CreateTimer(_ => self.Tell(RecheckTenants.Instance), null, RecheckEvery, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Refuse(object message, IActorRef sender, string reason) =>
+        Context.Emit("tenant.refused", ("tenant", _guard!.Tenant), ("sender", sender.Path), ("message", message.GetType().Name), ("reason", reason));
 
     private void OnIdleCheck()
     {
@@ -102,6 +185,11 @@ internal sealed class ServiceHost : ReceiveActor
     private sealed record IdleCheck
     {
         public static IdleCheck Instance { get; } = new();
+    }
+
+    private sealed record RecheckTenants
+    {
+        public static RecheckTenants Instance { get; } = new();
     }
 
     /// <summary>Why the node shut down: nothing came for its service for the idle TTL.</summary>

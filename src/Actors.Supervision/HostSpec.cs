@@ -12,4 +12,10 @@ public sealed record HostSpec(string Name, string Uri, long MemoryMiB, int VCpus
 
     /// <summary>How many warm shells the host keeps booted, ready to become a node (<see cref="WarmPool"/>).</summary>
     public int WarmShells { get; init; }
+
+    /// <summary>For a <c>qemu://</c> host: the address at which the supervisor and other hosts reach this host's
+    /// nodes (their VMs use user-mode networking, each node's port forwarded from the host); by default 127.0.0.1,
+    /// which only this machine reaches. A host in a network namespace (<c>qemu://?netns=NAME</c>) gives the
+    /// namespace's address.</summary>
+    public string? Address { get; init; }
 }

@@ -1,12 +1,19 @@
 using Actors.Hypervisor;
+using Actors.Images;
 
 namespace Actors.Supervision;
 
 /// <summary>How the cluster supervisor turns "a node of service S" into a domain spec for a host's driver:
 /// the program for <c>process://</c> hosts (the application's own entry point, run with <c>--service S</c>),
-/// the image directory for VM hosts, nothing extra in-process. Node settings travel as <c>ACTORS_NODE__*</c>.</summary>
+/// the image directory for VM hosts, nothing extra in-process. Node settings travel as <c>ACTORS_NODE__*</c>.
+/// A node on a <c>qemu://</c> host gets user-mode networking: its remoting port (one per domain, see
+/// <see cref="ForwardedPorts"/>) is forwarded from the host's <see cref="HostSpec.Address"/>, which it advertises,
+/// and it reaches the seed through slirp's NAT, so the seed must advertise an address the host can reach (not
+/// 127.0.0.1: <c>deploy/local-cluster.sh</c> runs the supervisor on a bridge address).</summary>
 public sealed record NodeLaunch
 {
+    private readonly ForwardedPorts _ports = new();
+
     /// <summary>The application's entry (a .dll or an executable) for process hosts.</summary>
     public string? Program { get; init; }
 
@@ -61,10 +68,8 @@ public sealed record NodeLaunch
                 Image = Program ?? throw new InvalidOperationException($"Host {host.Spec.Name} runs nodes as processes, but no program was given to launch them."),
                 Arguments = ["--service", service.Name, "--events", "json"],
             },
-            _ => spec with
-            {
-                Image = Path.Combine(ImageDirectory ?? throw new InvalidOperationException($"Host {host.Spec.Name} boots images, but no image directory was given."), service.Name),
-            },
+            "qemu" when Hypervisors.IsDirectQemu(host.Driver.Uri) => UserModeNode(spec with { Image = ImageOf(service, host) }, host, seed),
+            _ => spec with { Image = ImageOf(service, host) },
         };
     }
 
@@ -88,4 +93,19 @@ public sealed record NodeLaunch
             [DomainLabels.Tenant] = string.Empty,
         },
     };
+
+    private string ImageOf(ServiceSpec service, Host host) =>
+        Path.Combine(ImageDirectory ?? throw new InvalidOperationException($"Host {host.Spec.Name} boots images, but no image directory was given."), service.Name);
+
+    private DomainSpec UserModeNode(DomainSpec spec, Host host, string seed)
+    {
+        var port = _ports.For(spec.Name);
+        var environment = new Dictionary<string, string>(spec.Environment);
+        foreach (var (key, value) in ImageNetwork.UserModeNode(port, seed, gossip: null, host.Spec.Address ?? "127.0.0.1"))
+        {
+            environment[key] = value;
+        }
+
+        return spec with { Network = NetworkSpec.User(port), Environment = environment };
+    }
 }

@@ -7,14 +7,13 @@ internal static class Cli
 {
     public static string Actors => Path.Combine(AppContext.BaseDirectory, "Actors.Cli.dll");
 
-    public static async Task<(int Code, string Out, string Err)> RunAsync(string program, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static Task<(int Code, string Out, string Err)> RunAsync(string program, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null) =>
+        RunAsync(new ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory }, timeout);
+
+    public static async Task<(int Code, string Out, string Err)> RunAsync(ProcessStartInfo info, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo(program, args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         info.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -27,7 +26,7 @@ internal static class Cli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish");
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish");
         }
 
         return (process.ExitCode, await stdout, await stderr);

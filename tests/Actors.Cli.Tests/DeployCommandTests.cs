@@ -96,6 +96,19 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Contains("sideways", result.Err);
     }
 
+    [Fact]
+    public async Task An_unknown_service_is_a_usage_error_listing_the_applications_services()
+    {
+        Directory.CreateDirectory(_dir);
+        var cluster = Path.Combine(_dir, "cluster.json");
+        await File.WriteAllTextAsync(cluster, """{ "hosts": [ { "name": "local", "driver": "process://", "capacity": { "memoryMiB": 4096, "vcpus": 4 } } ] }""");
+
+        var result = await Cli.ActorsAsync("deploy", "--cluster", cluster, "--project", Repository.Path("examples", "Hello"), "--no-build", "--service", "greter");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("--service greter: the application has no such service; it has greeter, front", result.Err);
+    }
+
     // Node processes carry the cluster's name in their environment (ACTORS_NODE__CLUSTERNAME).
     private static List<int> NodeProcesses(string clusterName) =>
         [.. Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0 && Environ(pid).Contains($"ACTORS_NODE__CLUSTERNAME={clusterName}", StringComparison.Ordinal))];

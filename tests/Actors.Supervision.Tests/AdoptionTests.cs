@@ -5,6 +5,7 @@ namespace Actors.Supervision.Tests;
 
 /// <summary>Failover: a new supervisor adopts the domains the old one left running, destroys strays and
 /// duplicates, and boots only what is missing: no orphans, no duplicates.</summary>
+[Collection(LibvirtTestDriverCollection.Name)]
 public sealed class AdoptionTests
 {
     private static readonly ServiceSpec Greeter = HelloServices.Greeter with { Scaling = Scaling.Fixed(3) };

@@ -50,7 +50,8 @@ public sealed class ClusterFileTests
     [InlineData("\"memoryMiB\": 1024", "\"memoryMiB\": -5", "c.json:4: hosts[0].capacity.memoryMiB: must be a positive whole number, not -5")]
     [InlineData("\"memoryMiB\": 1024, ", "", "c.json:4: hosts[0].capacity: is missing \"memoryMiB\"")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"hostHeartbeatSeconds\": \"5s\",", "c.json:2: hostHeartbeatSeconds: must be a number of seconds between 0 and 3600, not \"5s\"")]
-    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels")]
+    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels, warmShells, address")]
+    [InlineData("\"labels\"", "\"address\": \"10.77.0.11\", \"labels\"", "c.json:4: hosts[0].address: only qemu:// hosts take an address")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\"", "c.json:3: is not valid JSON:")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"control\": { \"listen\": \"http://10.0.0.1:4040/\" },", "c.json:2: control.listen: 'http://10.0.0.1:4040/' is not on loopback")]
     public void A_mistake_is_one_line_naming_the_file_line_field_and_problem(string find, string replace, string expected)
@@ -59,6 +60,17 @@ public sealed class ClusterFileTests
 
         Assert.StartsWith(expected, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_qemu_host_may_say_the_address_its_nodes_are_reached_at()
+    {
+        var qemu = OneHost.Replace("\"driver\": \"sim://h1\"", "\"driver\": \"qemu://?netns=actors-h1\", \"address\": \"10.77.0.11\"", StringComparison.Ordinal);
+
+        Assert.Equal("10.77.0.11", Assert.Single(Parse(qemu).Hosts).Address);
+        Assert.Null(Assert.Single(Parse(OneHost).Hosts).Address);
+        var bad = Assert.Throws<ClusterFileException>(() => Parse(qemu.Replace("10.77.0.11", "10.77.0.11:80", StringComparison.Ordinal)));
+        Assert.StartsWith("c.json:4: hosts[0].address: '10.77.0.11:80' is not an IPv4 address or host name", bad.Message);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace Actors.Supervision.Tests;
 
 /// <summary>The supervisor is a cluster singleton: killing the control node that runs it while nodes are being
 /// summoned and killed leaves a standby in charge with no orphan and no duplicate domain.</summary>
+[Collection(LibvirtTestDriverCollection.Name)]
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     private const int Rounds = 60;

@@ -3,11 +3,14 @@ using System.Text;
 
 namespace Actors.Hypervisor;
 
-/// <summary>The command that runs one domain: <c>setpriv --pdeathsig KILL -- qemu-system-x86_64 -M microvm ...</c>.</summary>
+/// <summary>The command that runs one domain: <c>setpriv --pdeathsig KILL -- qemu-system-x86_64 -M microvm ...</c>, or
+/// in a named network namespace <c>setpriv --pdeathsig KILL -- nsenter --net=/run/netns/NAME -- qemu-system-x86_64 ...</c>
+/// (nsenter enters the namespace and execs QEMU in the same process, so the parent-death signal still holds).</summary>
 internal static class QemuCommandLine
 {
     public const string Launcher = "setpriv";
     public const string Emulator = "qemu-system-x86_64";
+    public const string NamespaceEntry = "nsenter";
 
     /// <param name="spec">The domain.</param>
     /// <param name="image">Its image.</param>
@@ -16,7 +19,13 @@ internal static class QemuCommandLine
     public static IReadOnlyList<string> Arguments(DomainSpec spec, QemuImage image, QemuSettings settings, string qmpSocket)
     {
         // setpriv makes QEMU die with the thread that started it, so a crashed host process leaves no VM behind.
-        List<string> args = ["--pdeathsig", "KILL", "--", Emulator, "-name", spec.Name];
+        List<string> args = ["--pdeathsig", "KILL", "--"];
+        if (settings.NetworkNamespacePath is { } netns)
+        {
+            args.AddRange([NamespaceEntry, $"--net={netns}", "--"]);
+        }
+
+        args.AddRange([Emulator, "-name", spec.Name]);
 
         // microvm's ACPI stays on: the Debian kernel finds virtio-mmio devices and the power button only through it.
         args.AddRange(["-M", "microvm"]);
@@ -41,7 +50,7 @@ internal static class QemuCommandLine
 
         if (spec.Network is { } net)
         {
-            args.AddRange(["-netdev", Netdev(net), "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
+            args.AddRange(["-netdev", Netdev(net, settings), "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
         }
 
         return args;
@@ -51,14 +60,18 @@ internal static class QemuCommandLine
 
     // A named tap (made by the caller) is used as is; without one, qemu-bridge-helper makes a tap and adds it to
     // the bridge (it needs "allow <bridge>" in /etc/qemu/bridge.conf).
-    // User mode forwards each port from the host's loopback to the guest's same port.
-    private static string Netdev(NetworkSpec net) => net switch
+    // User mode forwards each port from the host's loopback to the guest's same port; in a network namespace, from
+    // every address of the namespace, so that other namespaces reach the guest at the namespace's own address.
+    private static string Netdev(NetworkSpec net, QemuSettings settings) => net switch
     {
         { IsUserMode: true } => string.Concat(
-            ["user,id=net0,net=10.0.2.0/24", .. net.ForwardedPorts.Select(p => $",hostfwd=tcp:127.0.0.1:{p}-{NetworkSpec.UserGuestAddress}:{p}")]),
+            ["user,id=net0,net=10.0.2.0/24", .. net.ForwardedPorts.Select(p => $",hostfwd=tcp:{ForwardFrom(settings)}:{p}-{NetworkSpec.UserGuestAddress}:{p}")]),
         { Tap: { } tap } => $"tap,id=net0,ifname={Escape(tap)},script=no,downscript=no",
         _ => $"bridge,id=net0,br={Escape(net.Bridge)}",
     };
+
+    // An empty address makes slirp listen on every address (INADDR_ANY) of the namespace QEMU runs in.
+    private static string ForwardFrom(QemuSettings settings) => settings.NetworkNamespace is null ? "127.0.0.1" : string.Empty;
 
     /// <summary>A locally administered MAC in QEMU's 52:54:00 prefix, stable for a domain name across boots.</summary>
     public static string Mac(string name)

@@ -3,7 +3,7 @@ namespace Actors.Hypervisor;
 /// <summary>The <c>qemu://</c> driver: each domain is a <c>qemu-system-x86_64 -M microvm</c> process booting the
 /// domain's image (see <see cref="QemuImage"/> for the layout) with KVM where usable, else TCG with
 /// <c>-cpu max</c> and <c>tsc_early_khz</c>. URI parameters: <c>memory</c> and <c>vcpus</c> (capacity),
-/// <c>accel=kvm|tcg</c>, <c>tsc_khz</c>. Per domain, in the state directory: <c>&lt;domain&gt;.console.log</c>
+/// <c>accel=kvm|tcg</c>, <c>tsc_khz</c>, <c>netns</c> (a named network namespace QEMU runs in). Per domain, in the state directory: <c>&lt;domain&gt;.console.log</c>
 /// (serial console), <c>&lt;domain&gt;.qemu.log</c> (QEMU's stderr) and, while QEMU starts,
 /// <c>&lt;domain&gt;.qmp</c>. Domains are kept in memory only: a new driver does not adopt the VMs of an old one.</summary>
 internal sealed partial class QemuHypervisor : IHypervisor, IDomainLogs

@@ -7,6 +7,15 @@ namespace Actors.Hypervisor;
 /// <param name="StateDirectory">Where per-domain files go: console logs, QEMU's stderr, QMP sockets.</param>
 internal sealed record QemuSettings(HostCapacity Capacity, QemuAccelerator Accelerator, long? TscKhz, string StateDirectory)
 {
+    /// <summary>Where named network namespaces are (<c>ip netns add NAME</c> makes <c>/run/netns/NAME</c>).</summary>
+    public const string NamespaceDirectory = "/run/netns";
+
+    /// <summary>The named network namespace QEMU runs in (<c>?netns=NAME</c>), or null for this process's own.</summary>
+    public string? NetworkNamespace { get; init; }
+
+    /// <summary>The namespace's file, which <c>nsenter --net=</c> enters.</summary>
+    public string? NetworkNamespacePath => NetworkNamespace is { } name ? Path.Combine(NamespaceDirectory, name) : null;
+
     public static QemuSettings Parse(Uri uri, HypervisorOptions options)
     {
         if (uri.Host.Length > 0 || uri.AbsolutePath != "/")
@@ -25,6 +34,7 @@ internal sealed record QemuSettings(HostCapacity Capacity, QemuAccelerator Accel
             var other => throw new HypervisorUriException(uri.OriginalString, $"has accel={other}; use kvm or tcg"),
         };
         var tsc = query.Long("tsc_khz") ?? (accel == QemuAccelerator.Tcg ? HostTsc.ReadKhz() : null);
+        var netns = query.String("netns");
         query.EnsureAllUsed();
         if (accel == QemuAccelerator.Tcg && tsc is null)
         {
@@ -33,6 +43,26 @@ internal sealed record QemuSettings(HostCapacity Capacity, QemuAccelerator Accel
                 "runs guests under TCG, which need the host's TSC rate, and this host does not say it: add tsc_khz=<kHz>");
         }
 
-        return new QemuSettings(capacity, accel, tsc, options.StateDirectory);
+        if (netns is not null)
+        {
+            CheckNamespace(uri, netns);
+        }
+
+        return new QemuSettings(capacity, accel, tsc, options.StateDirectory) { NetworkNamespace = netns };
+    }
+
+    // Checked at open so that a missing namespace is one clear error, not a failed boot of every node.
+    private static void CheckNamespace(Uri uri, string name)
+    {
+        if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || name is "." or "..")
+        {
+            throw new HypervisorUriException(uri.OriginalString, $"has netns='{name}'; a namespace name is letters, digits, '-', '_' and '.'");
+        }
+
+        if (!File.Exists(Path.Combine(NamespaceDirectory, name)))
+        {
+            throw new HypervisorUriException(uri.OriginalString,
+                $"has netns={name}, but there is no {Path.Combine(NamespaceDirectory, name)}: create the namespace first (ip netns add {name}, as root)");
+        }
     }
 }

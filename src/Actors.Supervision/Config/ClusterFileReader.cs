@@ -1,3 +1,4 @@
+using Actors.Hypervisor;
 using System.Net;
 using System.Text.Json;
 
@@ -59,7 +60,7 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
 
     private HostSpec Host(JsonElement host, string at)
     {
-        Fields(host, at, "name", "driver", "capacity", "labels", "warmShells");
+        Fields(host, at, "name", "driver", "capacity", "labels", "warmShells", "address");
         var name = Required(host, at, "name");
         var driver = Required(host, at, "driver");
         if (!Uri.TryCreate(driver, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme))
@@ -91,7 +92,21 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
         {
             Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>(),
             WarmShells = warm,
+            Address = host.TryGetProperty("address", out var a) ? Address(a, $"{at}.address", uri) : null,
         };
+    }
+
+    private string Address(JsonElement address, string at, Uri driver)
+    {
+        var text = String(address, at);
+        if (!Hypervisors.IsDirectQemu(driver))
+        {
+            throw Fail(at, $"only qemu:// hosts take an address (where their nodes' forwarded ports are reached), not {driver.Scheme}://");
+        }
+
+        return Uri.CheckHostName(text) is UriHostNameType.IPv4 or UriHostNameType.Dns
+            ? text
+            : throw Fail(at, $"'{text}' is not an IPv4 address or host name, e.g. 10.77.0.11");
     }
 
     private Uri Control(JsonElement control)

@@ -78,6 +78,25 @@ public sealed class QemuCommandLineTests
         Assert.StartsWith("52:54:00:", QemuCommandLine.Mac("greeter-1"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void User_mode_forwards_listen_on_loopback_only()
+    {
+        var args = QemuCommandLine.Arguments(Spec with { Network = NetworkSpec.User(4101, 4102) }, Image, Tcg, "/s.qmp");
+
+        Assert.Equal("user,id=net0,net=10.0.2.0/24,hostfwd=tcp:127.0.0.1:4101-10.0.2.15:4101,hostfwd=tcp:127.0.0.1:4102-10.0.2.15:4102", After(args, "-netdev"));
+    }
+
+    [Fact]
+    public void In_a_network_namespace_qemu_starts_through_nsenter_after_setpriv_and_forwards_listen_on_every_address_there()
+    {
+        var inNamespace = Tcg with { NetworkNamespace = "actors-h1" };
+
+        var args = QemuCommandLine.Arguments(Spec with { Network = NetworkSpec.User(4101) }, Image, inNamespace, "/s.qmp");
+
+        Assert.Equal(["--pdeathsig", "KILL", "--", "nsenter", "--net=/run/netns/actors-h1", "--", "qemu-system-x86_64"], args.Take(7));
+        Assert.Equal("user,id=net0,net=10.0.2.0/24,hostfwd=tcp::4101-10.0.2.15:4101", After(args, "-netdev"));
+    }
+
     private static string After(IReadOnlyList<string> args, string option) => args[args.ToList().IndexOf(option) + 1];
 
     private static void AssertFollows(IReadOnlyList<string> args, params string[] sequence)
