@@ -8,7 +8,8 @@ namespace Actors.Supervision;
 /// <c>GET /</c> is the dashboard (a page showing hosts, nodes and a live timeline); <c>GET /events?since=N</c> the
 /// timeline's entries after N; <c>GET /nodes</c> lists the nodes (what <c>actors ps</c> prints); <c>GET /hosts</c> the hosts with their free
 /// capacity and whether they are lost; <c>POST /nodes/NAME/kill</c> destroys a node's
-/// domain through its host's driver, and the supervisor restarts it as it would after any other death.</summary>
+/// domain through its host's driver, and the supervisor restarts it as it would after any other death. A POST from a
+/// web page of another origin is refused.</summary>
 public sealed partial class ControlEndpoint : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -39,59 +40,8 @@ public sealed partial class ControlEndpoint : IAsyncDisposable
         await _serving;
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            await ServeOneAsync(context);
-        }
-    }
-
-    // One request's failure (a client that hung up, a request the listener already answered itself, such as a
-    // POST without a length) must not end the loop that serves everyone else.
-    private async Task ServeOneAsync(HttpListenerContext context)
-    {
-        try
-        {
-            await HandleAsync(context.Request, context.Response);
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            context.Response.Abort();
-        }
-        catch (Exception e)
-        {
-            try
-            {
-                await ReplyAsync(context.Response, 500, new { error = e.Message });
-            }
-            catch (Exception)
-            {
-                // Not even an error reply gets through: drop the connection.
-                context.Response.Abort();
-            }
-        }
-    }
-
     private async Task HandleAsync(HttpListenerRequest request, HttpListenerResponse response)
     {
-        if (request.HttpMethod == "POST" && request.Headers["Content-Length"] is null && request.Headers["Transfer-Encoding"] is null)
-        {
-            // A POST without a length: the listener has already answered 411 Length Required; do not act on it.
-            response.Abort();
-            return;
-        }
-
         var path = request.Url!.AbsolutePath.Trim('/').Split('/');
         switch (request.HttpMethod, path)
         {

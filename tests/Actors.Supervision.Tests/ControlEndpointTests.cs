@@ -30,6 +30,26 @@ public sealed class ControlEndpointTests
     }
 
     [Fact]
+    public async Task A_post_from_a_page_of_another_origin_is_refused_and_one_without_an_origin_is_served()
+    {
+        await using var endpoint = new ControlEndpoint(new NodeTable(), new Placement([]), Ports.FreeLoopback());
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, endpoint.Url + "nodes/greeter-1/kill") { Content = new StringContent("") };
+        foreign.Headers.Add("Origin", "http://evil.example");
+        var refused = await http.SendAsync(foreign);
+        using var own = new HttpRequestMessage(HttpMethod.Post, endpoint.Url + "nodes/greeter-1/kill") { Content = new StringContent("") };
+        own.Headers.Add("Origin", endpoint.Url.TrimEnd('/'));
+        var ownOrigin = await http.SendAsync(own);
+        var cli = await http.PostAsync(endpoint.Url + "nodes/greeter-1/kill", null);
+
+        Assert.Equal(403, (int)refused.StatusCode);
+        Assert.Contains("a page from http://evil.example may not change the cluster", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(404, (int)ownOrigin.StatusCode);
+        Assert.Equal(404, (int)cli.StatusCode);
+    }
+
+    [Fact]
     public async Task Events_returns_the_timeline_after_a_cursor_and_explains_a_bad_one()
     {
         var table = new NodeTable();
