@@ -53,6 +53,7 @@ public static class ClusterSupervisor
         new(service, tenant is null ? $"{service.Name}-{ordinal}" : $"{service.Name}-{tenant}", ordinal, placement, launch, policy.ShutdownTimeout)
         {
             Tenant = tenant,
+            JoinTimeout = policy.JoinTimeout,
             IdleTtl = service.Scaling switch
             {
                 OnDemandScaling d => d.IdleTtl,
@@ -67,7 +68,7 @@ public static class ClusterSupervisor
         var count = ((FixedScaling)service.Scaling).Instances;
         var children = Enumerable.Range(1, count).Select(i =>
         {
-            var settings = new NodeProxySettings(service, $"{service.Name}-{i}", i, placement, launch, policy.ShutdownTimeout);
+            var settings = new NodeProxySettings(service, $"{service.Name}-{i}", i, placement, launch, policy.ShutdownTimeout) { JoinTimeout = policy.JoinTimeout };
             return ChildSpec.Worker(settings.Child, NodeProxy.Props(settings))
                 .WithShutdown(Shutdown.After(policy.ShutdownTimeout + TimeSpan.FromSeconds(5)));
         });

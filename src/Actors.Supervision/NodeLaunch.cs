@@ -23,6 +23,10 @@ public sealed record NodeLaunch
     /// <summary>Settings every node gets, e.g. faster gossip for local clusters.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Whether a node on <paramref name="host"/> runs code that joins the cluster (libvirt's test driver and
+    /// the simulator run none, so their nodes never become members).</summary>
+    public static bool Joins(Host host) => host.Driver.Uri.Scheme is not ("sim" or "test");
+
     /// <summary>The domain spec of the node <paramref name="node"/> describes, on <paramref name="host"/>.</summary>
     public DomainSpec Create(NodeProxySettings node, Host host, string clusterName, string seed)
     {

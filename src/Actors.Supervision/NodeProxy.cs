@@ -10,7 +10,7 @@ namespace Actors.Supervision;
 /// at once, or from Akka.Cluster (unreachable) as a backstop; whichever comes first ends it, so one death
 /// makes one restart. A shutdown signal from its supervisor shuts the domain down, then destroys it after the
 /// timeout. The VM-level tree is thus the same <see cref="OtpSupervisor"/> that supervises actors.</summary>
-public sealed partial class NodeProxy : OtpActor
+public sealed partial class NodeProxy : OtpActor, IWithTimers
 {
     private readonly NodeProxySettings _settings;
     private readonly Stopwatch _since = Stopwatch.StartNew();
@@ -24,8 +24,22 @@ public sealed partial class NodeProxy : OtpActor
     {
         _settings = settings;
         TrapExit = true;
-        Receive<Booted>(b => Context.Emit(b.Adopted ? "node.adopt" : "node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
-            ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds), ("warm", b.Warm)));
+        Receive<Booted>(b =>
+        {
+            Context.Emit(b.Adopted ? "node.adopt" : "node.boot", ("domain", Name), ("service", _settings.Service.Name), ("tenant", _settings.Tenant),
+                ("host", _host!.Spec.Name), ("ms", _since.ElapsedMilliseconds), ("warm", b.Warm));
+            if (_member is null && NodeLaunch.Joins(_host))
+            {
+                Timers.StartSingleTimer(JoinTimedOut.Instance, JoinTimedOut.Instance, _settings.JoinTimeout);
+            }
+        });
+        Receive<JoinTimedOut>(_ => _member is null, _ =>
+        {
+            // A boot that hangs (a guest stuck before its node starts) would otherwise hold the child for ever.
+            Context.Emit("node.down", ("domain", Name), ("reason", "join_timeout"), ("source", "supervisor"), ("after_ms", (long)_settings.JoinTimeout.TotalMilliseconds));
+            Exit(ExitReason.Error($"domain {Name} booted but its node did not join the cluster within {_settings.JoinTimeout}"));
+        });
+        Receive<JoinTimedOut>(_ => { });
         Receive<Status.Failure>(f => _host!.CheckAsync().PipeTo(Self,
             success: lost => new BootFailed(f.Cause.Message, lost), failure: _ => new BootFailed(f.Cause.Message, false)));
         Receive<BootFailed>(f => Exit(ExitReason.Error(f.HostLost
@@ -41,6 +55,9 @@ public sealed partial class NodeProxy : OtpActor
     }
 
     private string Name => _settings.Child;
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for a proxy.</summary>
     public static Props Props(NodeProxySettings settings) => Akka.Actor.Props.Create(() => new NodeProxy(settings));
@@ -102,6 +119,11 @@ public sealed partial class NodeProxy : OtpActor
     }
 
     private sealed record Stopped(ExitReason Reason);
+
+    private sealed record JoinTimedOut
+    {
+        public static JoinTimedOut Instance { get; } = new();
+    }
 
     private sealed record Died(DomainEvent Event, bool HostLost);
 

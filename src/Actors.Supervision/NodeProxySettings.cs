@@ -18,6 +18,9 @@ public sealed record NodeProxySettings(
     /// <summary>The tenant of a per-tenant node.</summary>
     public string? Tenant { get; init; }
 
+    /// <summary>How long a booted node may take to become a member before it counts as a failed boot.</summary>
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>For on-demand nodes: stop after this long without a message.</summary>
     public TimeSpan? IdleTtl { get; init; }
 }

@@ -10,6 +10,10 @@ public sealed record VmPolicy
     /// <summary>The window for <see cref="Intensity"/>.</summary>
     public TimeSpan Period { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a booted node may take to become a cluster member before it counts as failed (a hung boot):
+    /// its domain is destroyed and the node restarted.</summary>
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>How long a node may take to shut down before its domain is destroyed.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

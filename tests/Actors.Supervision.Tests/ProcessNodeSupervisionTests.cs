@@ -81,6 +81,37 @@ public sealed class ProcessNodeSupervisionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_node_that_boots_but_never_joins_is_destroyed_after_the_join_timeout_and_restarted()
+    {
+        // A program that runs and never starts a node: a hung boot.
+        var hung = Path.Combine(Path.GetTempPath(), $"actors-hung-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(hung, "#!/bin/sh\nexec sleep 600\n");
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(hung, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.Fixed(1) };
+        var policy = new VmPolicy { JoinTimeout = TimeSpan.FromSeconds(1), Intensity = 10, Period = TimeSpan.FromMinutes(1) };
+        try
+        {
+            await using var control = await ControlNode.StartAsync([greeter], [new HostSpec("local", "process://", 4096, 8)],
+                new NodeLaunch { Program = hung }, policy);
+
+            var down = await control.Events.WaitForAsync(e => e.Event == "node.down" && e.Fields["reason"] == "join_timeout");
+            var restart = await control.Events.WaitForAsync(e => e.Event == "child.restart" && e.Fields["child"] == "greeter-1");
+            await control.Events.WaitForAsync(e => e.Event == "node.boot" && e.Fields["domain"] == "greeter-1");
+
+            Assert.Equal("greeter-1", down.Fields["domain"]);
+            Assert.Contains("did not join the cluster", restart.Fields["reason"]);
+        }
+        finally
+        {
+            File.Delete(hung);
+        }
+    }
+
+    [Fact]
     public async Task A_crash_looping_service_is_given_up_after_its_intensity_and_not_restarted_again()
     {
         var looping = new ServiceSpec("looping", new SupervisorSpec(RestartStrategy.OneForOne, ChildSpec.Worker<Greeter>("g")));
