@@ -131,7 +131,13 @@ public sealed class Node
 
         var cluster = Akka.Cluster.Cluster.Get(System);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.RegisterOnMemberUp(() =>
+        {
+            // An idle TTL counts from when others can reach the node, not from its start: a slow join must not use up
+            // the time its first message needs to arrive.
+            host.Tell(ServiceHost.Joined.Instance);
+            up.TrySetResult();
+        });
         if (options.Seeds.Count == 0)
         {
             cluster.Join(cluster.SelfAddress);

@@ -47,6 +47,7 @@ internal sealed class ServiceHost : ReceiveActor
         Receive<OtpProtocol.ExitNotice>(n => _rootExit = n.Reason);
         Receive<Terminated>(t => t.ActorRef.Equals(_root), _ => OnRootExit());
         Receive<IdleCheck>(_ => OnIdleCheck());
+        Receive<Joined>(_ => _lastActivity = _time.GetUtcNow());
         Receive<RecheckTenants>(_ => RecheckHeld());
         ReceiveAny(message =>
         {
@@ -217,6 +218,12 @@ internal sealed class ServiceHost : ReceiveActor
         {
             return false;
         }
+    }
+
+    /// <summary>The node is a member Up: its idle time starts now.</summary>
+    public sealed record Joined
+    {
+        public static Joined Instance { get; } = new();
     }
 
     public sealed record StopService
