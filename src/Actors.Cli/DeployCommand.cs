@@ -62,7 +62,17 @@ internal static class DeployCommand
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; why = "SIGTERM"; stop.Cancel(); });
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; why = "SIGINT"; stop.Cancel(); });
             var isStandby = parse.GetValue(standby);
-            await using var deployment = await ClusterDeployment.StartAsync(file, services, launch, node, stateDirectory, events.Write, standby: isStandby);
+            ClusterDeployment started;
+            try
+            {
+                started = await ClusterDeployment.StartAsync(file, services, launch, node, stateDirectory, events.Write, standby: isStandby);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message, ExitCodes.Usage);
+            }
+
+            await using var deployment = started;
             if (isStandby)
             {
                 Console.WriteLine($"standby control node {deployment.Node.Address}: takes over the supervisor if the active control node dies");

@@ -53,6 +53,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
         ClusterFile cluster, IReadOnlyList<ServiceSpec> services, NodeLaunch launch, NodeOptions node, string stateDirectory,
         Action<RuntimeEvent>? events = null, VmPolicy? policy = null, bool standby = false)
     {
+        launch = WithTls(launch, node.Tls, cluster);
         var deployment = new ClusterDeployment(new NodeTable(), cluster.Metrics);
         var options = new HypervisorOptions { Services = services, StateDirectory = stateDirectory };
         var run = new SupervisorRun(services, () => OpenAsync(cluster, options, node.ClusterName, services), launch, node.ClusterName)
@@ -125,6 +126,31 @@ public sealed class ClusterDeployment : IAsyncDisposable
 
         _metricsEndpoint?.Dispose();
         _metrics.Dispose();
+    }
+
+    /// <summary>In a TLS cluster every launched node gets the control node's certificate file and password, so it can
+    /// join. Only hosts on this machine can read that file: a VM host would need the credentials in its image.</summary>
+    private static NodeLaunch WithTls(NodeLaunch launch, NodeTlsOptions tls, ClusterFile cluster)
+    {
+        if (!tls.Enabled)
+        {
+            return launch;
+        }
+
+        var elsewhere = cluster.Hosts.Where(h => !h.Uri.StartsWith("process:", StringComparison.Ordinal) && !h.Uri.StartsWith("inproc:", StringComparison.Ordinal)).ToList();
+        if (elsewhere.Count > 0)
+        {
+            throw new ArgumentException(
+                $"node:tls:certificate is set, but host(s) {string.Join(", ", elsewhere.Select(h => $"{h.Name} ({h.Uri})"))} cannot reach the certificate file: " +
+                "a TLS cluster launches nodes on process:// and inproc:// hosts only for now");
+        }
+
+        var environment = new Dictionary<string, string>(launch.Environment)
+        {
+            ["ACTORS_NODE__TLS__CERTIFICATE"] = Path.GetFullPath(tls.Certificate),
+            ["ACTORS_NODE__TLS__PASSWORD"] = tls.Password,
+        };
+        return launch with { Environment = environment };
     }
 
     private static async Task<(Placement, AdoptionReport)> OpenAsync(ClusterFile cluster, HypervisorOptions options, string clusterName, IReadOnlyList<ServiceSpec> services)
