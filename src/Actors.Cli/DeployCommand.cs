@@ -82,7 +82,8 @@ internal static class DeployCommand
             else
             {
                 Console.WriteLine($"supervising {string.Join(", ", services.Select(s => s.Name))} on {file.Hosts.Count} host(s); " +
-                    $"control endpoint {deployment.Endpoint?.Url} (actors ps --endpoint {deployment.Endpoint?.Url}); adopted {deployment.Adoption?.Adopted.Count ?? 0}");
+                    $"control endpoint and dashboard {deployment.Endpoint?.Url} (actors ps --endpoint {deployment.Endpoint?.Url}); " +
+                    $"metrics {file.Metrics}metrics; adopted {deployment.Adoption?.Adopted.Count ?? 0}");
             }
 
             await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default), deployment.Node.Terminated);
