@@ -8,8 +8,22 @@ public sealed partial class NodeProxy
 {
     private void OnDomainEvent(DomainEvent e)
     {
+        if (e.Kind == DomainEventKind.Started)
+        {
+            _started = true;
+            return;
+        }
+
         if (e.Kind != DomainEventKind.Stopped || _stopRequested)
         {
+            return;
+        }
+
+        if (!_started && !_host!.Lost)
+        {
+            // Events come in order per domain, so a stop before this proxy's domain started belongs to an earlier
+            // incarnation of the child (or to the boot clearing one away): taking it for this one's death would
+            // restart a healthy node, whose own boot would clear the next one, for ever.
             return;
         }
 

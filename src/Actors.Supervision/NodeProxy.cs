@@ -18,6 +18,7 @@ public sealed partial class NodeProxy : OtpActor, IWithTimers
     private IDisposable? _watch;
     private Address? _member;
     private bool _stopRequested;
+    private bool _started;
 
     /// <summary>Creates the proxy; use <see cref="Props"/>.</summary>
     public NodeProxy(NodeProxySettings settings)
@@ -75,6 +76,7 @@ public sealed partial class NodeProxy : OtpActor, IWithTimers
         }
 
         var self = Self;
+        _started = adopted is not null; // An adopted domain runs already: its next stop is its death.
         _watch = _host.Watch(Name, e => self.Tell(e));
         var cluster = Cluster.Get(Context.System);
         Membership.For(Context.System).Tell(new Membership.Watch(DomainLabels.Role(Name), Self));

@@ -60,6 +60,7 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
     public async Task BootAsync(string name, CancellationToken cancellationToken = default)
     {
         var domain = BeginBoot(name);
+        var launched = domain.Launched;
         try
         {
             domain.Process = await ProcessLauncher.Instance.StartAsync(StartInfo(domain.Spec));
@@ -68,11 +69,14 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         {
             domain.State = DomainState.Off;
             Ledger.Release(name);
+            domain.Launched = NewLaunch();
+            launched.TrySetResult(0);
             throw e is HypervisorException ? e : new HypervisorException(Uri, name, $"could not start {domain.Spec.Image}: {e.Message}", e);
         }
 
         domain.Pid = domain.Process.Id;
         domain.LogFile = DefaultLog(name);
+        launched.TrySetResult(domain.Pid);
         Publish(name, DomainEventKind.Started, detail: $"pid {domain.Pid}");
         var process = domain.Process;
         _ = process.WaitForExitAsync().ContinueWith(_ => OnExited(domain, process), TaskScheduler.Default);
@@ -86,11 +90,15 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
 
         // Taken before the signal: the exit replaces the domain's completion source once it has fired.
         var stopped = domain.WhenStopped;
-        Posix.Kill(domain.Pid, Posix.SigTerm);
+        if (!await SignalAsync(domain, Posix.SigTerm, stopped))
+        {
+            return; // Its start failed: it is off.
+        }
+
         if (await Task.WhenAny(stopped, Task.Delay(timeout, cancellationToken)) != stopped)
         {
             domain.Requested = StopReason.Destroyed;
-            Posix.Kill(domain.Pid, Posix.SigKill);
+            await SignalAsync(domain, Posix.SigKill, stopped);
         }
 
         await stopped;
@@ -101,12 +109,34 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         var domain = Domains.GetRunning(name, "destroy");
         domain.Requested = StopReason.Destroyed;
         var stopped = domain.WhenStopped;
-        Posix.Kill(domain.Pid, Posix.SigKill);
-        await stopped;
+        if (await SignalAsync(domain, Posix.SigKill, stopped))
+        {
+            await stopped;
+        }
     }
 
-    /// <summary>The process id of a running domain.</summary>
-    internal int PidOf(string name) => Domains.GetRunning(name, "inspect").Pid;
+    /// <summary>Signals the domain's process once it has one: a domain that is running but still starting has no
+    /// process id yet, and kill(0) would signal this whole process group, the supervisor included. False if the
+    /// start failed or the run ended (<paramref name="stopped"/>) first: the domain is off.</summary>
+    private static async Task<bool> SignalAsync(Domain domain, int signal, Task stopped)
+    {
+        var launched = domain.Launched.Task;
+        if (await Task.WhenAny(launched, stopped) != launched || await launched is var pid && pid <= 1)
+        {
+            return false;
+        }
+
+        Posix.Kill(pid, signal);
+        return true;
+    }
+
+    private static TaskCompletionSource<int> NewLaunch() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The process id of a running domain; throws <see cref="DomainStateException"/> while it is still starting.</summary>
+    internal int PidOf(string name) =>
+        Domains.GetRunning(name, "inspect") is { Launched.Task.IsCompletedSuccessfully: true } d && d.Launched.Task.Result > 1
+            ? d.Launched.Task.Result
+            : throw new DomainStateException(Uri, name, "is still starting; it has no process yet");
 
     public async ValueTask DisposeAsync()
     {
@@ -115,8 +145,10 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         {
             d.Requested = StopReason.Destroyed;
             var stopped = d.WhenStopped;
-            Posix.Kill(d.Pid, Posix.SigKill);
-            await stopped;
+            if (await SignalAsync(d, Posix.SigKill, stopped))
+            {
+                await stopped;
+            }
         }
     }
 
@@ -153,6 +185,8 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
 
     private void OnExited(Domain domain, Process process)
     {
+        // The next run's signals wait for the next run's process.
+        domain.Launched = NewLaunch();
         var code = process.ExitCode;
         process.Dispose();
         var reason = domain.Requested ?? (code == 0 ? StopReason.Shutdown : StopReason.Crashed);
@@ -170,5 +204,8 @@ internal sealed class ProcessHypervisor : TableDriver<ProcessHypervisor.Domain>,
         public int Pid { get; set; }
 
         public string? LogFile { get; set; }
+
+        /// <summary>Completes with the current run's process id once started (0 if its start failed).</summary>
+        public TaskCompletionSource<int> Launched { get; set; } = NewLaunch();
     }
 }

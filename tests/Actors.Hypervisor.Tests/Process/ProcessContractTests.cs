@@ -50,6 +50,24 @@ public sealed class ProcessContractTests(ITestOutputHelper output) : HypervisorC
     }
 
     [Fact]
+    public async Task Destroying_or_shutting_down_a_domain_while_it_starts_waits_for_its_process_and_stops_it()
+    {
+        // Before its process exists a starting domain has no pid: signalling it as 0 would have hit this whole
+        // process group (the test runner, or a supervisor).
+        var h = Open();
+        var (destroyed, shut) = (Unique("destroy-early"), Unique("shutdown-early"));
+        await h.DefineAsync(Bootable(destroyed) with { Image = "/bin/sleep", Arguments = ["600"] });
+        await h.DefineAsync(Bootable(shut) with { Image = "/bin/sleep", Arguments = ["600"] });
+
+        var boots = Task.WhenAll(h.BootAsync(destroyed), h.BootAsync(shut));
+        await Task.WhenAll(h.DestroyAsync(destroyed), h.ShutdownAsync(shut, TimeSpan.FromSeconds(5)));
+        await boots;
+
+        Assert.Equal(DomainState.Off, (await h.GetAsync(destroyed)).State);
+        Assert.Equal(DomainState.Off, (await h.GetAsync(shut)).State);
+    }
+
+    [Fact]
     public async Task A_domains_output_goes_to_its_own_log_file()
     {
         var h = Open();
