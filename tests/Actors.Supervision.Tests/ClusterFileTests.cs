@@ -23,6 +23,7 @@ public sealed class ClusterFileTests
         Assert.Equal(["xen-1", "xen-2", "laptop"], cluster.Hosts.Select(h => h.Name));
         Assert.Equal(PlacementStrategy.Spread, cluster.Strategy);
         Assert.Equal(new Uri("http://127.0.0.1:4040/"), cluster.Control);
+        Assert.Equal(new Uri("http://127.0.0.1:4041/"), cluster.Metrics);
         Assert.Equal(TimeSpan.FromSeconds(5), cluster.HostHeartbeat);
         var xen1 = cluster.Hosts[0];
         Assert.Equal(("xen+ssh://xen-1.internal/system", 65536L, 32), (xen1.Uri, xen1.MemoryMiB, xen1.VCpus));
