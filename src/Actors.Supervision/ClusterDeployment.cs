@@ -99,15 +99,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
     {
         if (_current is { } active)
         {
-            foreach (var host in active.Placement.Hosts)
-            {
-                await host.DisposeAsync();
-            }
-
-            if (active.Endpoint is { } endpoint)
-            {
-                await endpoint.DisposeAsync();
-            }
+            await active.CloseAsync(ownsHosts: true);
         }
 
         _metricsEndpoint?.Dispose();
@@ -162,11 +154,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
         }
         catch
         {
-            foreach (var host in placement.Hosts)
-            {
-                await host.DisposeAsync();
-            }
-
+            await placement.CloseHostsAsync();
             throw;
         }
     }

@@ -33,6 +33,15 @@ public sealed partial class Placement
     /// <summary>The hosts.</summary>
     public IReadOnlyList<Host> Hosts => _hosts;
 
+    /// <summary>Closes every host's agent: its warm pool, heartbeat and driver connection.</summary>
+    public async Task CloseHostsAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
     /// <summary>Reserves room for <paramref name="memoryMiB"/> and <paramref name="vcpus"/> on the best host
     /// that is not lost, or returns null if none has room.</summary>
     public Host? Reserve(int memoryMiB, int vcpus)

@@ -73,9 +73,6 @@ public sealed class ControlNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Node.StopAsync();
-        foreach (var host in Placement.Hosts)
-        {
-            await host.DisposeAsync();
-        }
+        await Placement.CloseHostsAsync();
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ActiveSupervisor : ReceiveActor
         _run.Activated?.Invoke(null);
         if (_activation is { } a)
         {
-            _ = CloseAsync(a, _run.OwnsHosts);
+            _ = a.CloseAsync(_run.OwnsHosts);
         }
     }
 
@@ -95,27 +95,6 @@ internal sealed class ActiveSupervisor : ReceiveActor
         }
 
         _tree.Tell(new ExitSignal(Self, ExitReason.Shutdown));
-    }
-
-    private static async Task CloseAsync(Activation activation, bool ownsHosts)
-    {
-        if (activation.Endpoint is { } endpoint)
-        {
-            await endpoint.DisposeAsync();
-        }
-
-        foreach (var host in activation.Placement.Hosts)
-        {
-            if (ownsHosts)
-            {
-                await host.DisposeAsync();
-            }
-            else if (host.Pool is { } pool)
-            {
-                await pool.DisposeAsync();
-                host.Pool = null;
-            }
-        }
     }
 
     /// <summary>Why the control node shut down: the supervision tree gave up.</summary>

@@ -40,4 +40,34 @@ public sealed record SupervisorRun(
 /// <param name="Placement">The hosts it opened.</param>
 /// <param name="Adoption">What it found running and kept or removed.</param>
 /// <param name="Endpoint">Its control endpoint, if it serves one.</param>
-public sealed record Activation(Placement Placement, AdoptionReport Adoption, ControlEndpoint? Endpoint);
+public sealed record Activation(Placement Placement, AdoptionReport Adoption, ControlEndpoint? Endpoint)
+{
+    private int _closed;
+
+    /// <summary>Ends the term, once: the control endpoint, then the hosts' connections if
+    /// <paramref name="ownsHosts"/>, else only their warm pools.</summary>
+    public async Task CloseAsync(bool ownsHosts)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        if (Endpoint is not null)
+        {
+            await Endpoint.DisposeAsync();
+        }
+
+        if (ownsHosts)
+        {
+            await Placement.CloseHostsAsync();
+            return;
+        }
+
+        foreach (var host in Placement.Hosts.Where(h => h.Pool is not null))
+        {
+            await host.Pool!.DisposeAsync();
+            host.Pool = null;
+        }
+    }
+}

@@ -84,10 +84,7 @@ public sealed record HostLossDrill
             // Terminate rather than stop: an orderly OTP stop of every node would wait on simulated shutdowns
             // that only run when virtual time moves.
             await node.System.Terminate();
-            foreach (var host in placement.Hosts)
-            {
-                await host.DisposeAsync();
-            }
+            await placement.CloseHostsAsync();
         }
     }
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Actors.Hypervisor;
 using Actors.Images;
 using Actors.Node;
+using Actors.TestSupport;
 using Akka.Cluster;
 
 namespace Actors.Benchmarks;
@@ -20,7 +21,7 @@ internal static class QemuBoot
         var built = await ImageBuilder.BuildAsync(new BuildRequest { Project = Actors.TestSupport.Repository.Path("examples", "Hello", "Hello.csproj"), Output = images, Service = "greeter" });
         var image = built.Images[0].Directory;
 
-        var seedPort = Loopback.FreePort();
+        var seedPort = Ports.FreeLoopback();
         var seed = $"akka.tcp://actors@{NetworkSpec.UserHostAddress}:{seedPort}";
         var node = await Node.Node.StartAsync(EchoService.Spec, new NodeOptions
         {
@@ -34,7 +35,7 @@ internal static class QemuBoot
             for (var i = 0; i < trials; i++)
             {
                 var name = $"greeter-q{i}";
-                var port = Loopback.FreePort();
+                var port = Ports.FreeLoopback();
                 await driver.DefineAsync(new DomainSpec
                 {
                     Name = name, Service = "greeter", Image = image, MemoryMiB = 512, VCpus = 2, Network = NetworkSpec.User(port),

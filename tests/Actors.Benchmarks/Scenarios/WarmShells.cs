@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Actors.Hypervisor;
 using Actors.Node;
+using Actors.TestSupport;
 using Akka.Actor;
 using Akka.Cluster;
 using Hello;
@@ -24,7 +25,7 @@ internal static class WarmShells
         for (var i = 0; i <= trials; i++)
         {
             var name = $"shell-{i}";
-            var port = Loopback.FreePort();
+            var port = Ports.FreeLoopback();
             await driver.DefineAsync(new DomainSpec
             {
                 Name = name, Service = "shell", Image = ProcessNodes.HelloProgram,
