@@ -38,7 +38,7 @@ public sealed class DashboardTests
             && Cell(d, "node", "greeter-1", "restarts") == "1" && Cell(d, "node", "greeter-1", "state") == "up");
         var killed = Entry(browser.Driver, "kill", "greeter-1")!;
         var restarted = Entry(browser.Driver, "restart", "greeter-1")!;
-        var order = browser.Driver.FindElements(By.CssSelector("#timeline li[data-node='greeter-1']")).Select(li => li.GetAttribute("data-kind")).Reverse().ToList();
+        var order = Texts(browser.Driver, "#timeline li[data-node='greeter-1']", "data-kind").Reverse().ToList();
 
         Assert.Equal(202, (int)kill.StatusCode);
         Assert.Equal("0", before);
@@ -46,22 +46,34 @@ public sealed class DashboardTests
         Assert.Contains(greeter1Host, new[] { "dash-a", "dash-b" });
         Assert.Equal("greeter", Cell(browser.Driver, "node", "greeter-1", "service"));
         Assert.Equal("0", Cell(browser.Driver, "node", "greeter-2", "restarts"));
-        Assert.Contains("greeter-1", killed.Text);
-        Assert.Contains("destroyed", killed.Text);
-        Assert.Contains("greeter-1", restarted.Text);
+        Assert.Contains("greeter-1", killed);
+        Assert.Contains("destroyed", killed);
+        Assert.Contains("greeter-1", restarted);
         // Oldest first: booted and up, killed, restarted, booted and up again.
         Assert.True(order.IndexOf("kill") < order.IndexOf("restart") && order.LastIndexOf("up") > order.IndexOf("restart"), string.Join(", ", order));
-        Assert.Contains("2 nodes, 2 up, 1 restarts", browser.Driver.FindElement(By.Id("summary")).Text);
+        Assert.Contains("2 nodes, 2 up, 1 restarts", Texts(browser.Driver, "#summary").Single());
+    }
+
+    // The page replaces its tables and timeline on every poll, so an element found by one WebDriver call can be gone by
+    // the next (a stale element). Each read below is one script run in the page, which sees a single rendering.
+    private static IReadOnlyList<string> Texts(IWebDriver driver, string selector, string? attribute = null)
+    {
+        const string script = """
+            return Array.from(document.querySelectorAll(arguments[0]),
+                e => arguments[1] ? e.getAttribute(arguments[1]) ?? "" : e.innerText.trim());
+            """;
+        var found = (IEnumerable<object>)((IJavaScriptExecutor)driver).ExecuteScript(script, selector, attribute)!;
+        return found.Select(value => (string)value).ToList();
     }
 
     private static IReadOnlyList<string> Row(IWebDriver driver, string key, string name) =>
-        driver.FindElements(By.CssSelector($"tr[data-{key}='{name}'] td")).Select(td => td.Text).ToList();
+        Texts(driver, $"tr[data-{key}='{name}'] td");
 
     private static string? Cell(IWebDriver driver, string key, string name, string field) =>
-        driver.FindElements(By.CssSelector($"tr[data-{key}='{name}'] td[data-field='{field}']")).FirstOrDefault()?.Text;
+        Texts(driver, $"tr[data-{key}='{name}'] td[data-field='{field}']").FirstOrDefault();
 
-    private static IWebElement? Entry(IWebDriver driver, string kind, string node) =>
-        driver.FindElements(By.CssSelector($"#timeline li[data-kind='{kind}'][data-node='{node}']")).FirstOrDefault();
+    private static string? Entry(IWebDriver driver, string kind, string node) =>
+        Texts(driver, $"#timeline li[data-kind='{kind}'][data-node='{node}']").FirstOrDefault();
 
     /// <summary>Headless Chromium through chromedriver, with a profile of its own that is deleted afterwards.</summary>
     private sealed class Browser : IDisposable
