@@ -74,7 +74,7 @@ internal sealed class Summoner : ReceiveActor
         _nodes[key] = null;
         Context.Emit("node.summon", ("service", service), ("tenant", tenant), ("domain", settings.Child));
         Context.ActorSelection($"../{service}")
-            .Ask<SupervisorCommands.ChildStarted>(new SupervisorCommands.StartInstance(settings), TimeSpan.FromSeconds(30))
+            .Ask<SupervisorCommands.ChildStarted>(new SupervisorCommands.StartInstance(settings, settings.Child), TimeSpan.FromSeconds(30))
             .PipeTo(Self, success: c => new Started(key, c.Ref), failure: e => new Failed(key, e.Message));
     }
 

@@ -81,12 +81,36 @@ public sealed class OnDemandTests
         Assert.DoesNotContain(control.Events.All, e => e.Event == "node.down");
         time.Advance(TimeSpan.FromMinutes(2));
         var down = await control.Events.WaitForAsync(e => e.Event == "node.down");
-        var exit = await control.Events.WaitForAsync(e => e.Event == "child.exit" && e.Fields["child"].StartsWith("node-", StringComparison.Ordinal));
+        var exit = await control.Events.WaitForAsync(e => e.Event == "child.exit" && e.Fields["child"] == down.Fields["domain"]);
 
         Assert.Equal("Shutdown", down.Fields["reason"]);
         Assert.Equal("normal", exit.Fields["reason"]);
         Assert.DoesNotContain(control.Events.All, e => e.Event == "child.restart");
         Assert.DoesNotContain(await control.Placement.Hosts[0].Driver.ListAsync(), d => d.State == DomainState.Running);
+    }
+
+    [Fact]
+    public async Task A_summoned_node_that_dies_is_restarted_under_its_own_name_and_ps_counts_the_restart()
+    {
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.PerTenant(TimeSpan.FromMinutes(10)) };
+        await using var control = await ControlNode.StartAsync([greeter], [InProcHost], new NodeLaunch());
+        var acme = ServiceRef.To(control.Node.System, greeter, "acme");
+        await acme.Ask<Greeting>(new Greet("x"), TimeSpan.FromSeconds(60));
+        await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == "greeter-acme");
+        // The in-process driver's boot call may return after the node answered: destroy a domain that is up.
+        await control.Events.WaitForAsync(e => e.Event == "node.boot" && e.Fields["domain"] == "greeter-acme");
+        var before = Assert.Single(control.Table.Rows);
+
+        await control.Placement.Hosts[0].Driver.DestroyAsync("greeter-acme");
+        var restart = await control.Events.WaitForAsync(e => e.Event == "child.restart");
+        await control.Events.WaitForAsync(e => e.Event == "node.ready" && e.Fields["domain"] == "greeter-acme" && e.Ts >= restart.Ts);
+        var reply = await acme.Ask<Greeting>(new Greet("y"), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, before.Restarts);
+        Assert.Equal("greeter-acme", restart.Fields["child"]);
+        Assert.Equal("Hello, y!", reply.Text);
+        var after = Assert.Single(control.Table.Rows);
+        Assert.Equal(("greeter-acme", "acme", "up", 1), (after.Node, after.Tenant, after.State, after.Restarts));
     }
 
     [Fact]

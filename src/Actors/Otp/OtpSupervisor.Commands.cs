@@ -15,9 +15,12 @@ public sealed partial class OtpSupervisor
             case StartChild start:
                 OnStartChild(start.Spec);
                 break;
+            case StartInstance { Id: { } id } when IsSimple && _children.Any(c => c.Id == id):
+                Refuse("already_started", $"An instance '{id}' is already running under {Self.Path.Name}.");
+                break;
             case StartInstance instance when IsSimple:
                 var template = _spec.Children[0];
-                var child = new Child(template, $"{template.Id}-{++_instances}", instance.Argument);
+                var child = new Child(template, instance.Id ?? $"{template.Id}-{++_instances}", instance.Argument);
                 _children.Add(child);
                 StartAndReply(child, From, removeOnFailure: true);
                 break;

@@ -16,6 +16,10 @@ public static class SupervisorClient
     public static Task<ChildStarted> StartInstanceAsync(this IActorRef supervisor, object? argument, TimeSpan? timeout = null) =>
         supervisor.Ask<ChildStarted>(new StartInstance(argument), timeout ?? DefaultTimeout);
 
+    /// <summary>Starts a simple_one_for_one instance under an id of the caller's (unique among the running instances).</summary>
+    public static Task<ChildStarted> StartInstanceAsync(this IActorRef supervisor, string id, object? argument, TimeSpan? timeout = null) =>
+        supervisor.Ask<ChildStarted>(new StartInstance(argument, id), timeout ?? DefaultTimeout);
+
     /// <summary>Terminates a child.</summary>
     public static Task<ChildTerminated> TerminateChildAsync(this IActorRef supervisor, string id, TimeSpan? timeout = null) =>
         supervisor.Ask<ChildTerminated>(new TerminateChild(id), timeout ?? DefaultTimeout);

@@ -10,7 +10,11 @@ public static class SupervisorCommands
     public sealed record StartChild(ChildSpec Spec);
 
     /// <summary><c>start_child(Sup, ExtraArgs)</c>: starts one instance of a simple_one_for_one template.</summary>
-    public sealed record StartInstance(object? Argument);
+    /// <param name="Argument">What the template's factory receives.</param>
+    /// <param name="Id">The instance's id (also its actor name, and what its events name) when the caller has a name
+    /// for it, e.g. the node a cluster supervisor's instance runs; unique among the running instances. Null: the
+    /// template's id and a sequence number (<c>worker-3</c>).</param>
+    public sealed record StartInstance(object? Argument, string? Id = null);
 
     /// <summary>Reply to a successful start or restart.</summary>
     public sealed record ChildStarted(string Id, IActorRef Ref);

@@ -45,6 +45,26 @@ public sealed class SimpleOneForOneTests : OtpTestKit
     }
 
     [Fact]
+    public async Task A_named_instance_keeps_its_id_across_restarts_and_a_second_instance_of_that_name_is_refused()
+    {
+        var events = SubscribeEvents();
+        var sup = await StartAsync(Spec());
+        var started = await sup.StartInstanceAsync("node-a", "x");
+        ExpectStarted("w:x");
+        ExpectEvent(events, "child.start", "node-a");
+
+        var duplicate = await Assert.ThrowsAsync<SupervisorException>(() => sup.StartInstanceAsync("node-a", "y"));
+        started.Ref.Tell(Crash.Instance);
+
+        ExpectCrashed("w:x");
+        var restart = ExpectEvent(events, "child.restart", "node-a");
+        Assert.Equal("node-a", started.Id);
+        Assert.Equal("already_started", duplicate.Error);
+        Assert.Equal("node-a", restart.Fields["child"]);
+        Assert.Equal(["node-a"], (await sup.WhichChildrenAsync()).Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task Simple_one_for_one_forgets_a_transient_instance_that_exits_normally()
     {
         var events = SubscribeEvents();
