@@ -15,11 +15,20 @@ internal static class DeployCommand
     public static Command Create(Func<Func<Task>, Task<int>> run)
     {
         var cluster = new Option<string>("--cluster") { Description = "The cluster file: hosts, placement, control endpoint (see deploy/cluster.example.json)", Required = true };
-        var project = new Option<string>("--project") { Description = "The application's project; built, and its nodes run from the build (process hosts) or its images (VM hosts)", Required = true };
+        var project = new Option<string>("--project")
+        {
+            Description = "The application's project; published ReadyToRun, and its nodes run from that (process hosts) or from its images (VM hosts)",
+            Required = true,
+        };
         var images = new Option<string?>("--images") { Description = "Directory of baked images, one per service (actors build --out), for VM hosts" };
         var state = new Option<string?>("--state") { Description = "Where drivers keep state and node logs (default: ~/.cache/actors/state)" };
         var forOption = new Option<string?>("--for") { Description = "Stop after this long, e.g. 30s (default: until Ctrl+C or SIGTERM)" };
         var noBuild = new Option<bool>("--no-build") { Description = "Use the project's existing Release build instead of building it" };
+        var jit = new Option<bool>("--jit")
+        {
+            Description = "Run process nodes from a plain Release build, compiled just in time, instead of a ReadyToRun publish: " +
+                "a faster deploy (no precompiling), a slower node boot (about 650 ms instead of 410 ms here)",
+        };
         var standby = new Option<bool>("--standby")
         {
             Description = "Join a running cluster's control nodes (give --node:seeds:0=akka.tcp://actors@HOST:PORT) as a standby supervisor: " +
@@ -31,7 +40,7 @@ internal static class DeployCommand
             "move nodes off lost hosts, serve actors ps / kill / top. Node settings follow as --node:KEY=VALUE (e.g. --node:port=4053).\n\n" +
             "Example:\n  actors deploy --cluster deploy/local.json --project examples/Hello\n  actors ps")
         {
-            cluster, project, images, state, forOption, noBuild, standby, only,
+            cluster, project, images, state, forOption, noBuild, jit, standby, only,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => run(async () =>
@@ -49,12 +58,13 @@ internal static class DeployCommand
             // Every argument is checked before the build, which may take a minute, so that a typo is reported at once.
             var duration = Duration(parse.GetValue(forOption));
             var node = Options(parse.UnmatchedTokens);
+            var stateDirectory = parse.GetValue(state) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "actors", "state");
             var clock = Stopwatch.StartNew();
-            var program = await BuildAsync(parse.GetValue(project)!, build: !parse.GetValue(noBuild));
-            Console.WriteLine($"built {program} in {clock.Elapsed.TotalSeconds:F1} s");
+            var build = parse.GetValue(noBuild) ? Build.None : parse.GetValue(jit) || !file.Hosts.Any(h => h.Uri.StartsWith("process:", StringComparison.Ordinal)) ? Build.Jit : Build.ReadyToRun;
+            var program = await BuildAsync(parse.GetValue(project)!, build, Path.Combine(stateDirectory, "app"));
+            Console.WriteLine($"{(build == Build.ReadyToRun ? "published ReadyToRun" : "built")} {program} in {clock.Elapsed.TotalSeconds:F1} s");
             var services = Only(LoadServices(program), parse.GetValue(only) ?? []);
             var events = new EventWriter(Console.Out, json: false);
-            var stateDirectory = parse.GetValue(state) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "actors", "state");
             var launch = new NodeLaunch { Program = program, ImageDirectory = parse.GetValue(images) is { } i ? Path.GetFullPath(i) : null };
 
             using var stop = duration is { } d ? new CancellationTokenSource(d) : new CancellationTokenSource();
@@ -123,22 +133,47 @@ internal static class DeployCommand
         }
     }
 
-    /// <summary>Builds the project in Release (unless told not to) and returns its assembly's path.</summary>
-    private static async Task<string> BuildAsync(string project, bool build)
+    private enum Build
+    {
+        /// <summary>The project's existing Release build.</summary>
+        None,
+
+        /// <summary>A Release build, compiled just in time when a node starts.</summary>
+        Jit,
+
+        /// <summary>A ReadyToRun publish to the state directory: what process nodes boot fastest from.</summary>
+        ReadyToRun,
+    }
+
+    /// <summary>Builds or publishes the project and returns its program's path.</summary>
+    private static async Task<string> BuildAsync(string project, Build build, string publishTo)
     {
         if (!File.Exists(project) && !Directory.Exists(project))
         {
             throw new CliException($"--project '{project}' does not exist", ExitCodes.Usage);
         }
 
+        if (build == Build.ReadyToRun)
+        {
+            Console.WriteLine($"publishing {project} ReadyToRun to {publishTo} (process nodes boot from it; --jit skips this)");
+            try
+            {
+                return await Dotnet.PublishReadyToRunAsync(project, publishTo);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CliException(e.Message, ExitCodes.Failed);
+            }
+        }
+
         var path = (await DotnetAsync(["msbuild", project, "-getProperty:TargetPath", "-p:Configuration=Release", "-nologo"])).Trim();
-        if (build)
+        if (build == Build.Jit)
         {
             await DotnetAsync(["build", project, "-c", "Release", "-nologo", "-v", "quiet"]);
         }
 
         return File.Exists(path) ? path
-            : throw new CliException(build ? $"building '{project}' gave no {path}" : $"'{project}' has no Release build ({path}); drop --no-build", ExitCodes.Failed);
+            : throw new CliException(build == Build.Jit ? $"building '{project}' gave no {path}" : $"'{project}' has no Release build ({path}); drop --no-build", ExitCodes.Failed);
     }
 
     private static IReadOnlyList<ServiceSpec> Only(IReadOnlyList<ServiceSpec> services, string[] names)

@@ -32,7 +32,7 @@ public sealed class DeployCommandTests : IDisposable
             """);
         var clusterName = $"deploy{Guid.NewGuid():N}"[..16];
         var info = new ProcessStartInfo("dotnet", [Cli.Actors, "deploy", "--cluster", cluster, "--project", Repository.Path("examples", "Hello"),
-            "--state", Path.Combine(_dir, "state"), "--for", "5m", "--no-build", $"--node:clusterName={clusterName}"])
+            "--state", Path.Combine(_dir, "state"), "--for", "5m", $"--node:clusterName={clusterName}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -45,6 +45,11 @@ public sealed class DeployCommandTests : IDisposable
         var stderr = deploy.StandardError.ReadToEndAsync();
         try
         {
+            // A process host: deploy publishes the application ReadyToRun into its state directory first.
+            await lines.WaitForAsync(l => l.StartsWith("published ReadyToRun", StringComparison.Ordinal) || l == "(end)", TimeSpan.FromMinutes(5));
+            var published = Path.Combine(_dir, "state", "app", "Hello.dll");
+            Assert.True(File.Exists(published), string.Join('\n', lines.All) + (deploy.HasExited ? await stderr : string.Empty));
+
             // ps is asked until the three nodes are up (each ask is a process start, ~0.3 s), at most 200 times.
             var nodes = new List<(string? Node, string? State)>();
             for (var i = 0; i < 200 && !deploy.HasExited && !(nodes.Count == 3 && nodes.All(n => n.State == "up")); i++)
@@ -66,7 +71,11 @@ public sealed class DeployCommandTests : IDisposable
             Assert.Equal(4, missing.Code);
             Assert.Contains("no node named 'nobody'", missing.Err);
 
-            Assert.NotEmpty(NodeProcesses(clusterName));
+            var nodeProcesses = NodeProcesses(clusterName);
+            Assert.NotEmpty(nodeProcesses);
+            Assert.All(nodeProcesses, pid => Assert.Contains(published, CommandLine(pid)));
+            Assert.True(HasReadyToRunCode(Path.Combine(_dir, "state", "app", "Akka.dll")), "the published Akka.dll has no ReadyToRun code");
+            Assert.False(HasReadyToRunCode(Path.Combine(Path.GetDirectoryName(typeof(Akka.Actor.ActorSystem).Assembly.Location)!, "Akka.dll")), "NuGet's Akka.dll already had ReadyToRun code");
             Posix.Kill(deploy.Id, Posix.SigTerm);
             await deploy.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
             Assert.True(deploy.ExitCode == 0, string.Join('\n', lines.All) + await stderr);
@@ -112,6 +121,14 @@ public sealed class DeployCommandTests : IDisposable
     // Node processes carry the cluster's name in their environment (ACTORS_NODE__CLUSTERNAME).
     private static List<int> NodeProcesses(string clusterName) =>
         [.. Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0 && Environ(pid).Contains($"ACTORS_NODE__CLUSTERNAME={clusterName}", StringComparison.Ordinal))];
+
+    private static string CommandLine(int pid) => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+
+    private static bool HasReadyToRunCode(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
 
     private static string Environ(int pid)
     {

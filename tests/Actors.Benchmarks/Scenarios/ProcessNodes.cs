@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Actors.Hypervisor;
+using Actors.Images;
 using Actors.Node;
 
 namespace Actors.Benchmarks;
@@ -9,8 +10,24 @@ namespace Actors.Benchmarks;
 /// <c>process://</c> driver, the trivial program that is their baseline, and the node's own event log.</summary>
 internal static class ProcessNodes
 {
-    /// <summary>The application the process nodes run (copied next to the benchmarks).</summary>
-    public static string HelloProgram { get; } = Path.Combine(AppContext.BaseDirectory, "Hello.dll");
+    /// <summary>The Hello example as built next to the benchmarks: compiled just in time when a node starts.</summary>
+    public static string JitProgram { get; } = Path.Combine(AppContext.BaseDirectory, "Hello.dll");
+
+    /// <summary>The application the process nodes run: <see cref="JitProgram"/> until <see cref="UseReadyToRunAsync"/>
+    /// has published examples/Hello ReadyToRun, as <c>actors deploy</c> runs an application on process hosts.</summary>
+    public static string HelloProgram { get; private set; } = JitProgram;
+
+    /// <summary>Publishes examples/Hello ReadyToRun (once per run) and makes it <see cref="HelloProgram"/>.</summary>
+    public static async Task UseReadyToRunAsync(Action<string> progress)
+    {
+        if (HelloProgram != JitProgram)
+        {
+            return;
+        }
+
+        progress("publishing examples/Hello ReadyToRun, as actors deploy does for process hosts");
+        HelloProgram = await Dotnet.PublishReadyToRunAsync(TestSupport.Repository.Path("examples", "Hello", "Hello.csproj"), Path.Combine(StateDirectory, "hello-readytorun"));
+    }
 
     /// <summary>Where the driver keeps the nodes' logs.</summary>
     public static string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), "actors-bench");
@@ -31,11 +48,11 @@ internal static class ProcessNodes
     public static NodeOptions SeedOptions { get; } = LocalCluster.NodeOptions(1) with { GossipInterval = JoinInterval, LeaderActionsInterval = JoinInterval };
 
     /// <summary>A greeter node that joins <paramref name="seed"/> with the role <c>bench:{name}</c>.</summary>
-    public static DomainSpec Greeter(string name, string seed, string clusterName = "actors") => new()
+    public static DomainSpec Greeter(string name, string seed, string clusterName = "actors", string? program = null) => new()
     {
         Name = name,
         Service = "greeter",
-        Image = HelloProgram,
+        Image = program ?? HelloProgram,
         Arguments = ["--service", "greeter", "--events", "json"],
         Environment = new Dictionary<string, string>(FastJoin)
         {

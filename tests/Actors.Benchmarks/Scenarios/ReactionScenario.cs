@@ -26,6 +26,7 @@ public sealed class ReactionScenario : IScenario
     /// <inheritdoc />
     public async Task<IReadOnlyList<Measurement>> RunAsync(Action<string> progress)
     {
+        await ProcessNodes.UseReadyToRunAsync(progress);
         progress($"ours: {Trials} kills of the supervised greeter node, replaced cold");
         var ours = await SupervisedKillsAsync(progress, warmShells: 0);
         progress($"ours: {Trials} kills of the supervised greeter node, replaced from its host's warm pool");
