@@ -47,7 +47,7 @@ public static class ClusterSupervisor
                 ChildSpec.Template("node", arg => NodeProxy.Props((NodeProxySettings)arg!))
                     .WithRestart(RestartType.Transient)
                     .WithShutdown(Shutdown.After(policy.ShutdownTimeout + TimeSpan.FromSeconds(5))))
-            .WithIntensity(policy.Intensity, policy.Period);
+            .WithIntensity(policy.Intensity, policy.Period) with { CountNoConnection = false };
 
     private static NodeProxySettings Settings(ServiceSpec service, string? tenant, int ordinal, Placement placement, NodeLaunch launch, VmPolicy policy) =>
         new(service, tenant is null ? $"{service.Name}-{ordinal}" : $"{service.Name}-{tenant}", ordinal, placement, launch, policy.ShutdownTimeout)
@@ -72,6 +72,7 @@ public static class ClusterSupervisor
             return ChildSpec.Worker(settings.Child, NodeProxy.Props(settings))
                 .WithShutdown(Shutdown.After(policy.ShutdownTimeout + TimeSpan.FromSeconds(5)));
         });
-        return new SupervisorSpec(RestartStrategy.OneForOne, [.. children]).WithIntensity(policy.Intensity, policy.Period);
+        // Nodes lost with their host are moved, not counted as crashes: see SupervisorSpec.CountNoConnection.
+        return new SupervisorSpec(RestartStrategy.OneForOne, [.. children]).WithIntensity(policy.Intensity, policy.Period) with { CountNoConnection = false };
     }
 }

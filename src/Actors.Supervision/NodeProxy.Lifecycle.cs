@@ -48,9 +48,9 @@ public sealed partial class NodeProxy
         var (e, lost) = (died.Event, died.HostLost);
         Context.Emit("node.down", ("domain", Name), ("reason", e.Reason), ("detail", e.Detail), ("source", "driver"),
             ("host", _host!.Spec.Name), ("host_lost", lost));
-        Exit(ExitReason.Error(lost
-            ? $"domain {Name} lost with host {_host.Spec.Name} ({_host.LostBecause})"
-            : $"domain {Name} {e.Reason?.ToString().ToLowerInvariant()} ({e.Detail})"));
+        Exit(lost
+            ? ExitReason.NoConnectionWith($"domain {Name} lost with host {_host.Spec.Name} ({_host.LostBecause})")
+            : ExitReason.Error($"domain {Name} {e.Reason?.ToString().ToLowerInvariant()} ({e.Detail})"));
     }
 
     private void OnMemberUp(Member member)

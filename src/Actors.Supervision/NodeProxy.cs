@@ -43,9 +43,9 @@ public sealed partial class NodeProxy : OtpActor, IWithTimers
         Receive<JoinTimedOut>(_ => { });
         Receive<Status.Failure>(f => _host!.CheckAsync().PipeTo(Self,
             success: lost => new BootFailed(f.Cause.Message, lost), failure: _ => new BootFailed(f.Cause.Message, false)));
-        Receive<BootFailed>(f => Exit(ExitReason.Error(f.HostLost
-            ? $"domain {Name} failed to boot: host {_host!.Spec.Name} lost ({_host.LostBecause})"
-            : $"domain {Name} failed to boot: {f.Error}")));
+        Receive<BootFailed>(f => Exit(f.HostLost
+            ? ExitReason.NoConnectionWith($"domain {Name} failed to boot: host {_host!.Spec.Name} lost ({_host.LostBecause})")
+            : ExitReason.Error($"domain {Name} failed to boot: {f.Error}")));
         Receive<DomainEvent>(OnDomainEvent);
         Receive<Died>(OnDied);
         Receive<ClusterEvent.MemberUp>(e => e.Member.HasRole(DomainLabels.Role(Name)), e => OnMemberUp(e.Member));

@@ -36,6 +36,9 @@ public sealed record ExitReason(ExitKind Kind, string? Detail = null)
             ? exit.Reason
             : new(ExitKind.Error, $"{exception.GetType().Name}: {exception.Message}") { Exception = exception };
 
+    /// <summary><c>{noconnection, Detail}</c>: lost with the machine it ran on, e.g. a node whose host was lost.</summary>
+    public static ExitReason NoConnectionWith(string detail) => new(ExitKind.NoConnection, detail);
+
     /// <summary>An abnormal exit with a reason of the caller's choosing.</summary>
     public static ExitReason Error(string reason) => new(ExitKind.Error, reason);
 
@@ -48,6 +51,7 @@ public sealed record ExitReason(ExitKind Kind, string? Detail = null)
     {
         (ExitKind.Shutdown, not null) => $"{{shutdown,{Detail}}}",
         (ExitKind.Error, not null) => Detail,
+        (ExitKind.NoConnection, not null) => $"{{noconnection,{Detail}}}",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

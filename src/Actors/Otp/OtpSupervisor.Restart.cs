@@ -39,14 +39,15 @@ public sealed partial class OtpSupervisor
             return;
         }
 
-        if (!_intensity.TryAdd())
+        var counted = _spec.CountNoConnection || reason.Kind != ExitKind.NoConnection;
+        if (counted && !_intensity.TryAdd())
         {
             Context.Emit("child.restart.refused", ("child", child.Id), ("reason", reason));
             Escalate(MaxIntensity);
             return;
         }
 
-        Context.Emit("child.restart", ("child", child.Id), ("reason", reason), ("strategy", _spec.Strategy));
+        Context.Emit("child.restart", ("child", child.Id), ("reason", reason), ("strategy", _spec.Strategy), ("counted", counted));
         var affected = _spec.Strategy switch
         {
             RestartStrategy.OneForAll => _children.ToList(),

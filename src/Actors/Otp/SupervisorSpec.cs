@@ -25,6 +25,12 @@ public sealed record SupervisorSpec
     /// <summary>The sliding window for <see cref="Intensity"/>.</summary>
     public TimeSpan Period { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether a child that exits with <c>noconnection</c> (lost with the machine it ran on, not crashed)
+    /// counts toward <see cref="Intensity"/>. OTP counts it (true). The cluster supervisor's node supervisors do not:
+    /// a lost host takes its nodes down all at once, through no fault of theirs, and placement moves them; counting
+    /// those restarts would give up a service that runs several nodes on the lost host.</summary>
+    public bool CountNoConnection { get; init; } = true;
+
     /// <summary>The same spec with another intensity and period.</summary>
     public SupervisorSpec WithIntensity(int intensity, TimeSpan period)
     {

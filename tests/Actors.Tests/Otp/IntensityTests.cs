@@ -23,6 +23,47 @@ public sealed class IntensityTests : OtpTestKit
     }
 
     [Fact]
+    public async Task Noconnection_exits_count_toward_intensity_unless_the_spec_says_not_and_a_crash_still_does()
+    {
+        var lost = ExitReason.NoConnectionWith("host h1 lost");
+        var events = SubscribeEvents();
+        await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a")) with { CountNoConnection = false });
+        var a = ExpectStarted("a")[0];
+        for (var i = 0; i < 3; i++)
+        {
+            a.Tell(new ExitWith(lost));
+            ExpectExited("a", lost);
+            a = ExpectStarted("a")[0];
+        }
+
+        var uncounted = ExpectEvent(events, "child.restart");
+        a.Tell(Crash.Instance);
+        ExpectCrashed("a");
+        a = ExpectStarted("a")[0];
+        a.Tell(Crash.Instance);
+
+        ExpectCrashed("a");
+        ExpectDown(MaxIntensity);
+        Assert.Equal(("{noconnection,host h1 lost}", "False"), (uncounted.Fields["reason"], uncounted.Fields["counted"]));
+    }
+
+    [Fact]
+    public async Task Noconnection_exits_count_toward_intensity_by_default_as_in_otp()
+    {
+        var lost = ExitReason.NoConnectionWith("host h1 lost");
+        await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a")));
+        var a = ExpectStarted("a")[0];
+        a.Tell(new ExitWith(lost));
+        ExpectExited("a", lost);
+        a = ExpectStarted("a")[0];
+
+        a.Tell(new ExitWith(lost));
+
+        ExpectExited("a", lost);
+        ExpectDown(MaxIntensity);
+    }
+
+    [Fact]
     public async Task A_restart_is_allowed_again_once_the_period_has_passed()
     {
         var sup = await StartAsync(new SupervisorSpec(RestartStrategy.OneForOne, Worker("a")));
