@@ -47,6 +47,12 @@ public static class Adoption
                 if (service is not null && taken.Add(child) && (node is null || taken.Add($"summoned {node.Service}@{node.Tenant}")))
                 {
                     placement.OfferForAdoption(child, host, service.Resources.MemoryMiB, service.Resources.VCpus);
+                    if (host.Addresses is { } addresses && System.Net.IPAddress.TryParse(domain.Labels.GetValueOrDefault(DomainLabels.Address), out var address))
+                    {
+                        // The node keeps the address it runs at; no other node is given it.
+                        addresses.Claim(child, address);
+                    }
+
                     adopted.Add(child);
                     if (node is not null)
                     {

@@ -16,6 +16,9 @@ public static class DomainLabels
     /// <summary>The tenant of a per-tenant node, if any.</summary>
     public const string Tenant = "actors.tenant";
 
+    /// <summary>The address a bridged node was given (<see cref="BridgedNetwork"/>), kept across a failover.</summary>
+    public const string Address = "actors.address";
+
     /// <summary>The cluster role that names a domain's node: <c>domain:NAME</c>.</summary>
     public static string Role(string domain) => $"domain:{domain}";
 }

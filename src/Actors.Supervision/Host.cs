@@ -19,6 +19,7 @@ public sealed partial class Host : IAsyncDisposable
         _time = options.Time;
         Driver = Hypervisors.Open(spec.Uri, options);
         FreeMemoryMiB = spec.MemoryMiB;
+        Addresses = spec.Network is { } network ? new NodeAddresses(spec.Name, network) : null;
         FreeVCpus = spec.VCpus;
         _subscription = Driver.Subscribe(e =>
         {
@@ -34,6 +35,9 @@ public sealed partial class Host : IAsyncDisposable
 
     /// <summary>The host's driver.</summary>
     public IHypervisor Driver { get; }
+
+    /// <summary>The addresses its nodes get, for a host with a <see cref="HostSpec.Network"/>.</summary>
+    public NodeAddresses? Addresses { get; }
 
     /// <summary>The host's warm shells, if it keeps any.</summary>
     public WarmPool? Pool { get; internal set; }

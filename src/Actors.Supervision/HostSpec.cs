@@ -18,4 +18,8 @@ public sealed record HostSpec(string Name, string Uri, long MemoryMiB, int VCpus
     /// which only this machine reaches. A host in a network namespace (<c>qemu://?netns=NAME</c>) gives the
     /// namespace's address.</summary>
     public string? Address { get; init; }
+
+    /// <summary>For a libvirt host (Xen, or QEMU through libvirtd): the bridge and addresses its nodes' VMs get, so
+    /// that they can reach the cluster; without it they boot with no network.</summary>
+    public BridgedNetwork? Network { get; init; }
 }

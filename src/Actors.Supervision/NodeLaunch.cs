@@ -65,14 +65,16 @@ public sealed record NodeLaunch
         };
         return host.Driver.Uri.Scheme switch
         {
-            // libvirt's test driver, like the simulator, runs no code: there is nothing to launch.
-            "inproc" or "sim" or "test" => spec,
             "process" => spec with
             {
                 Image = Program ?? throw new InvalidOperationException($"Host {host.Spec.Name} runs nodes as processes, but no program was given to launch them."),
                 Arguments = ["--service", service.Name, "--events", "json"],
             },
             "qemu" when Hypervisors.IsDirectQemu(host.Driver.Uri) => UserModeNode(spec with { Image = ImageOf(service, host) }, host, seed),
+            // libvirt's test driver boots nothing, but takes the same bridged network a Xen host's node gets.
+            "test" when host.Addresses is { } addresses => BridgedNode(spec, addresses),
+            "inproc" or "sim" or "test" => spec,
+            _ when host.Addresses is { } addresses => BridgedNode(spec with { Image = ImageOf(service, host) }, addresses),
             _ => spec with { Image = ImageOf(service, host) },
         };
     }
@@ -100,6 +102,28 @@ public sealed record NodeLaunch
 
     private string ImageOf(ServiceSpec service, Host host) =>
         Path.Combine(ImageDirectory ?? throw new InvalidOperationException($"Host {host.Spec.Name} boots images, but no image directory was given."), service.Name);
+
+    /// <summary>A node on a host's bridge: its own address (a NIC with a MAC made from it), configured by the image's
+    /// init, bound and advertised by the node on <see cref="BridgedNetwork.NodePort"/>, and kept in a label.</summary>
+    private static DomainSpec BridgedNode(DomainSpec spec, NodeAddresses addresses)
+    {
+        var network = addresses.Network;
+        var address = addresses.Lease(spec.Name);
+        var environment = new Dictionary<string, string>(spec.Environment)
+        {
+            ["ACTORS_NET_ADDRESS"] = $"{address}/{network.Prefix}",
+            ["ACTORS_NET_GATEWAY"] = network.Gateway.ToString(),
+            ["ACTORS_NODE__HOST"] = address.ToString(),
+            ["ACTORS_NODE__PORT"] = $"{BridgedNetwork.NodePort}",
+        };
+        var labels = new Dictionary<string, string>(spec.Labels) { [DomainLabels.Address] = address.ToString() };
+        return spec with
+        {
+            Network = new NetworkSpec(network.Bridge, Mac: BridgedNetwork.MacOf(address)),
+            Environment = environment,
+            Labels = labels,
+        };
+    }
 
     private DomainSpec UserModeNode(DomainSpec spec, Host host, string seed)
     {

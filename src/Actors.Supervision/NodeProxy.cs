@@ -103,6 +103,7 @@ public sealed partial class NodeProxy : OtpActor, IWithTimers
         }
 
         _settings.Placement.Release(_host, _settings.Service.Resources.MemoryMiB, _settings.Service.Resources.VCpus);
+        _host.Addresses?.Release(Name);
         if (!_stopRequested)
         {
             // Stopped the Akka way (no shutdown signal): do not leave the domain running unsupervised.

@@ -13,7 +13,9 @@ public sealed class AdoptionTests
     [Fact]
     public async Task A_new_supervisor_adopts_the_old_ones_running_domains_destroys_a_stray_and_boots_the_missing_one()
     {
-        HostSpec[] hosts = [new("t1", "test:///default", 8192, 16)];
+        // The host puts nodes on a bridge, each with an address of its own that an adopted node keeps.
+        var network = new BridgedNetwork("xenbr0", System.Net.IPAddress.Parse("10.0.5.100"), System.Net.IPAddress.Parse("10.0.5.109"), 24, System.Net.IPAddress.Parse("10.0.5.1"));
+        HostSpec[] hosts = [new("t1", "test:///default", 8192, 16) { Network = network }];
 
         // The test's own connection to the host, as an operator's; it also keeps libvirt's per-process test state.
         await using var observer = Hypervisors.Open("test:///default");
@@ -22,6 +24,9 @@ public sealed class AdoptionTests
         {
             await a.Events.WaitForAsync(e => e.Event == "node.boot");
         }
+
+        var addressed = (await observer.ListAsync()).Where(d => d.Labels.ContainsKey(DomainLabels.Address))
+            .ToDictionary(d => d.Name, d => d.Labels[DomainLabels.Address]);
 
         // Supervisor A's node dies without stopping its domains: its driver connections go, then the node.
         foreach (var host in a.Placement.Hosts)
@@ -67,6 +72,11 @@ public sealed class AdoptionTests
         Assert.Equal(["node.adopt greeter-1", "node.adopt greeter-3", "node.boot greeter-2"],
             reports.Select(e => $"{e.Event} {e.Fields["domain"]}").Order());
         Assert.Contains(domains, d => d.Name == "test" && d.State == DomainState.Running);
+        Assert.Equal(["10.0.5.100", "10.0.5.101", "10.0.5.102"], addressed.Values.Order());
+        var after = ours.ToDictionary(d => d.Name, d => d.Labels[DomainLabels.Address]);
+        Assert.Equal((addressed["greeter-1"], addressed["greeter-3"]), (after["greeter-1"], after["greeter-3"]));
+        Assert.Equal(3, after.Values.Distinct().Count());
+        Assert.All(after.Values, a => Assert.True(network.Contains(System.Net.IPAddress.Parse(a)), a));
     }
 
     [Fact]

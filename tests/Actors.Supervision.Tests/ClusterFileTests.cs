@@ -51,7 +51,7 @@ public sealed class ClusterFileTests
     [InlineData("\"memoryMiB\": 1024", "\"memoryMiB\": -5", "c.json:4: hosts[0].capacity.memoryMiB: must be a positive whole number, not -5")]
     [InlineData("\"memoryMiB\": 1024, ", "", "c.json:4: hosts[0].capacity: is missing \"memoryMiB\"")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"hostHeartbeatSeconds\": \"5s\",", "c.json:2: hostHeartbeatSeconds: must be a number of seconds between 0 and 3600, not \"5s\"")]
-    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels, warmShells, address")]
+    [InlineData("\"labels\"", "\"tags\"", "c.json:4: hosts[0].tags: unknown field; known fields here: name, driver, capacity, labels, warmShells, address, network")]
     [InlineData("\"labels\"", "\"address\": \"10.77.0.11\", \"labels\"", "c.json:4: hosts[0].address: only qemu:// hosts take an address")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\"", "c.json:3: is not valid JSON:")]
     [InlineData("\"placement\": \"pack\",", "\"placement\": \"pack\", \"control\": { \"listen\": \"http://10.0.0.1:4040/\" },", "c.json:2: control.listen: 'http://10.0.0.1:4040/' is not on loopback")]
@@ -72,6 +72,61 @@ public sealed class ClusterFileTests
         Assert.Null(Assert.Single(Parse(OneHost).Hosts).Address);
         var bad = Assert.Throws<ClusterFileException>(() => Parse(qemu.Replace("10.77.0.11", "10.77.0.11:80", StringComparison.Ordinal)));
         Assert.StartsWith("c.json:4: hosts[0].address: '10.77.0.11:80' is not an IPv4 address or host name", bad.Message);
+    }
+
+    [Fact]
+    public void A_libvirt_host_may_put_its_nodes_on_a_bridge_with_a_range_of_addresses()
+    {
+        var xen = OneHost.Replace("\"driver\": \"sim://h1\"",
+            "\"driver\": \"xen+ssh://xen-1/system\", \"network\": { \"bridge\": \"xenbr0\", \"addresses\": \"10.0.5.100-10.0.5.149/24\", \"gateway\": \"10.0.5.1\" }",
+            StringComparison.Ordinal);
+
+        var network = Assert.Single(Parse(xen).Hosts).Network!;
+
+        Assert.Equal(("xenbr0", "10.0.5.100", "10.0.5.149", 24, "10.0.5.1"), (network.Bridge, network.First.ToString(), network.Last.ToString(), network.Prefix, network.Gateway.ToString()));
+        Assert.Equal(50, network.Count);
+        Assert.Null(Assert.Single(Parse(OneHost).Hosts).Network);
+    }
+
+    [Theory]
+    [InlineData("sim://h1", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network: only libvirt hosts (xen://, xen+ssh://, qemu+ssh://, qemu:///system, test://) put nodes on a bridge, not sim://")]
+    [InlineData("qemu://?netns=a", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network: only libvirt hosts")]
+    [InlineData("xen:///system", "xen br0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network.bridge: 'xen br0' is not a bridge name")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.100/24", "10.0.5.1", "hosts[0].network.addresses: '10.0.5.100/24' is not FIRST-LAST/PREFIX, e.g. 10.0.5.100-10.0.5.149/24")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/31", "10.0.5.1", "hosts[0].network.addresses: prefix /31 is not from /8 to /30")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.149-10.0.5.100/24", "10.0.5.1", "hosts[0].network.addresses: '10.0.5.149-10.0.5.100/24' ends before it starts")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.6.10/24", "10.0.5.1", "hosts[0].network.addresses: 10.0.5.100 and 10.0.6.10 are not in one /24 subnet")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.9.1", "hosts[0].network.gateway: 10.0.9.1 is outside the nodes' subnet (10.0.5.100/24)")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.120", "hosts[0].network.gateway: 10.0.5.120 is inside the nodes' range 10.0.5.100-10.0.5.149")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/24", "gw", "hosts[0].network.gateway: 'gw' is not an IPv4 address")]
+    public void A_bad_bridged_network_names_its_field(string driver, string bridge, string addresses, string gateway, string expected)
+    {
+        var json = OneHost.Replace("\"driver\": \"sim://h1\"",
+            $"\"driver\": \"{driver}\", \"network\": {{ \"bridge\": \"{bridge}\", \"addresses\": \"{addresses}\", \"gateway\": \"{gateway}\" }}",
+            StringComparison.Ordinal);
+
+        var error = Assert.Throws<ClusterFileException>(() => Parse(json));
+
+        Assert.StartsWith($"c.json:4: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void Two_hosts_whose_node_addresses_overlap_are_refused()
+    {
+        const string json = """
+            {
+              "hosts": [
+                { "name": "x1", "driver": "xen+ssh://x1/system", "capacity": { "memoryMiB": 1024, "vcpus": 4 },
+                  "network": { "bridge": "xenbr0", "addresses": "10.0.5.100-10.0.5.149/24", "gateway": "10.0.5.1" } },
+                { "name": "x2", "driver": "xen+ssh://x2/system", "capacity": { "memoryMiB": 1024, "vcpus": 4 },
+                  "network": { "bridge": "xenbr0", "addresses": "10.0.5.140-10.0.5.199/24", "gateway": "10.0.5.1" } }
+              ]
+            }
+            """;
+
+        var error = Assert.Throws<ClusterFileException>(() => Parse(json));
+
+        Assert.Equal("c.json:6: hosts[1].network.addresses: 10.0.5.140-10.0.5.199 overlaps host 'x1''s 10.0.5.100-10.0.5.149; two nodes would get one address", error.Message);
     }
 
     [Fact]

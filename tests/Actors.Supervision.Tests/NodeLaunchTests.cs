@@ -47,6 +47,37 @@ public sealed class NodeLaunchTests : IAsyncLifetime
         Assert.Equal("127.0.0.1", again.Environment["ACTORS_NODE__PUBLICHOST"]);
     }
 
+    [Fact]
+    public async Task A_node_on_a_bridged_libvirt_host_gets_its_own_address_nic_and_settings_and_keeps_them_until_released()
+    {
+        var network = new BridgedNetwork("xenbr0", System.Net.IPAddress.Parse("10.0.5.100"), System.Net.IPAddress.Parse("10.0.5.101"), 24, System.Net.IPAddress.Parse("10.0.5.1"));
+        await using var xen = Open(new HostSpec("x1", "test:///default", 4096, 4) { Network = network });
+
+        var first = _launch.Create(Settings("greeter-1"), xen, "actors", Seed);
+        var second = _launch.Create(Settings("greeter-2"), xen, "actors", Seed);
+        var again = _launch.Create(Settings("greeter-1"), xen, "actors", Seed);
+        var full = Assert.Throws<InvalidOperationException>(() => _launch.Create(Settings("greeter-3"), xen, "actors", Seed));
+        xen.Addresses!.Release("greeter-1");
+        var third = _launch.Create(Settings("greeter-3"), xen, "actors", Seed);
+        // The same node as a Xen PVH guest: a vif on the bridge with that MAC, the settings on the kernel command line.
+        var xml = XenPvhDomainXml.Render(second with { Image = "/var/lib/actors/images/greeter" });
+
+        Assert.Equal(new NetworkSpec("xenbr0", Mac: "00:16:3e:00:05:64"), first.Network);
+        Assert.Equal("10.0.5.100/24", first.Environment["ACTORS_NET_ADDRESS"]);
+        Assert.Equal("10.0.5.1", first.Environment["ACTORS_NET_GATEWAY"]);
+        Assert.Equal(("10.0.5.100", "4053"), (first.Environment["ACTORS_NODE__HOST"], first.Environment["ACTORS_NODE__PORT"]));
+        Assert.Equal(Seed, first.Environment["ACTORS_NODE__SEEDS__0"]);
+        Assert.Equal("10.0.5.100", first.Labels[DomainLabels.Address]);
+        Assert.Equal("10.0.5.101", second.Labels[DomainLabels.Address]);
+        Assert.Equal(first.Environment, again.Environment);
+        Assert.Equal("host x1 has no free node address: all 2 of 10.0.5.100-10.0.5.101 are held; widen the host's network.addresses in the cluster file", full.Message);
+        Assert.Equal("10.0.5.100", third.Labels[DomainLabels.Address]);
+        Assert.Contains("<interface type=\"bridge\">", xml);
+        Assert.Contains("<source bridge=\"xenbr0\" />", xml);
+        Assert.Contains("<mac address=\"00:16:3e:00:05:65\" />", xml);
+        Assert.Contains("ACTORS_NET_ADDRESS=10.0.5.101/24", xml);
+    }
+
     private NodeProxySettings Settings(string child) =>
         new(HelloServices.Greeter, child, int.Parse(child.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture),
             new Placement([_h1, _h2]), _launch, TimeSpan.FromSeconds(10));

@@ -51,6 +51,11 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             }
 
             seen[spec.Name] = $"hosts[{i - 1}].name";
+            if (spec.Network is { } network && specs.FirstOrDefault(s => s.Network?.Overlaps(network) == true) is { } other)
+            {
+                throw Fail($"hosts[{i - 1}].network.addresses", $"{network.First}-{network.Last} overlaps host '{other.Name}''s {other.Network!.First}-{other.Network.Last}; two nodes would get one address");
+            }
+
             specs.Add(spec);
         }
 
@@ -60,7 +65,7 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
 
     private HostSpec Host(JsonElement host, string at)
     {
-        Fields(host, at, "name", "driver", "capacity", "labels", "warmShells", "address");
+        Fields(host, at, "name", "driver", "capacity", "labels", "warmShells", "address", "network");
         var name = Required(host, at, "name");
         var driver = Required(host, at, "driver");
         if (!Uri.TryCreate(driver, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme))
@@ -93,8 +98,61 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             Labels = host.TryGetProperty("labels", out var l) ? Labels(l, $"{at}.labels") : new Dictionary<string, string>(),
             WarmShells = warm,
             Address = host.TryGetProperty("address", out var a) ? Address(a, $"{at}.address", uri) : null,
+            Network = host.TryGetProperty("network", out var net) ? Network(net, $"{at}.network", uri) : null,
         };
     }
+
+    /// <summary><c>"network": { "bridge": "xenbr0", "addresses": "10.0.5.100-10.0.5.149/24", "gateway": "10.0.5.1" }</c>.</summary>
+    private BridgedNetwork Network(JsonElement network, string at, Uri driver)
+    {
+        if (driver.Scheme is "process" or "inproc" or "sim" || Hypervisors.IsDirectQemu(driver))
+        {
+            throw Fail(at, $"only libvirt hosts (xen://, xen+ssh://, qemu+ssh://, qemu:///system, test://) put nodes on a bridge, not {driver.Scheme}://");
+        }
+
+        Fields(network, at, "bridge", "addresses", "gateway");
+        var bridge = Required(network, at, "bridge");
+        if (bridge.Length > 15 || bridge.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            throw Fail($"{at}.bridge", $"'{bridge}' is not a bridge name (up to 15 letters, digits, '-', '_' or '.'), e.g. xenbr0");
+        }
+
+        var range = Required(network, at, "addresses");
+        var example = "e.g. 10.0.5.100-10.0.5.149/24";
+        var parts = range.Split('/');
+        var ends = parts[0].Split('-');
+        if (parts.Length != 2 || ends.Length != 2 || !IPv4(ends[0], out var first) || !IPv4(ends[1], out var last)
+            || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var prefix))
+        {
+            throw Fail($"{at}.addresses", $"'{range}' is not FIRST-LAST/PREFIX, {example}");
+        }
+
+        if (prefix is < 8 or > 30)
+        {
+            throw Fail($"{at}.addresses", $"prefix /{prefix} is not from /8 to /30, {example}");
+        }
+
+        var gatewayText = Required(network, at, "gateway");
+        if (!IPv4(gatewayText, out var gateway))
+        {
+            throw Fail($"{at}.gateway", $"'{gatewayText}' is not an IPv4 address, e.g. 10.0.5.1");
+        }
+
+        var spec = new BridgedNetwork(bridge, first, last, prefix, gateway);
+        return spec.Count < 1
+            ? throw Fail($"{at}.addresses", $"'{range}' ends before it starts, {example}")
+            : !spec.InSubnet(last)
+                ? throw Fail($"{at}.addresses", $"{first} and {last} are not in one /{prefix} subnet")
+                : !spec.InSubnet(gateway)
+                    ? throw Fail($"{at}.gateway", $"{gateway} is outside the nodes' subnet ({first}/{prefix}); give the router nodes reach it through")
+                    : spec.Contains(gateway)
+                        ? throw Fail($"{at}.gateway", $"{gateway} is inside the nodes' range {first}-{last}; a node would be given the router's address")
+                        : spec;
+    }
+
+    private static bool IPv4(string text, out System.Net.IPAddress address) =>
+        System.Net.IPAddress.TryParse(text, out address!) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            && text.Count(c => c == '.') == 3;
 
     private string Address(JsonElement address, string at, Uri driver)
     {
