@@ -9,7 +9,9 @@ namespace Actors.Supervision;
 /// A node on a <c>qemu://</c> host gets user-mode networking: its remoting port (one per domain, see
 /// <see cref="ForwardedPorts"/>) is forwarded from the host's <see cref="HostSpec.Address"/>, which it advertises,
 /// and it reaches the seed through slirp's NAT, so the seed must advertise an address the host can reach (not
-/// 127.0.0.1: <c>deploy/local-cluster.sh</c> runs the supervisor on a bridge address).</summary>
+/// 127.0.0.1: <c>deploy/local-cluster.sh</c> runs the supervisor on a bridge address). A node on a host with a
+/// <see cref="HostSpec.Network"/> (Xen, libvirt, or <c>qemu://</c>) is put on the host's bridge with an address of
+/// its own instead (<see cref="BridgedNetwork"/>).</summary>
 public sealed record NodeLaunch
 {
     private readonly ForwardedPorts _ports = new();
@@ -70,6 +72,7 @@ public sealed record NodeLaunch
                 Image = Program ?? throw new InvalidOperationException($"Host {host.Spec.Name} runs nodes as processes, but no program was given to launch them."),
                 Arguments = ["--service", service.Name, "--events", "json"],
             },
+            "qemu" when Hypervisors.IsDirectQemu(host.Driver.Uri) && host.Addresses is { } bridged => BridgedNode(spec with { Image = ImageOf(service, host) }, bridged),
             "qemu" when Hypervisors.IsDirectQemu(host.Driver.Uri) => UserModeNode(spec with { Image = ImageOf(service, host) }, host, seed),
             // libvirt's test driver boots nothing, but takes the same bridged network a Xen host's node gets.
             "test" when host.Addresses is { } addresses => BridgedNode(spec, addresses),

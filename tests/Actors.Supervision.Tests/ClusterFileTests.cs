@@ -86,11 +86,13 @@ public sealed class ClusterFileTests
         Assert.Equal(("xenbr0", "10.0.5.100", "10.0.5.149", 24, "10.0.5.1"), (network.Bridge, network.First.ToString(), network.Last.ToString(), network.Prefix, network.Gateway.ToString()));
         Assert.Equal(50, network.Count);
         Assert.Null(Assert.Single(Parse(OneHost).Hosts).Network);
+        var both = Assert.Throws<ClusterFileException>(() => Parse(xen.Replace("xen+ssh://xen-1/system\"", "qemu://?netns=a\", \"address\": \"10.77.0.11\"", StringComparison.Ordinal)));
+        Assert.StartsWith("c.json:4: hosts[0].network: host 'h1' has an address (nodes on user-mode networking, reached through the host) and a network", both.Message);
     }
 
     [Theory]
-    [InlineData("sim://h1", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network: only libvirt hosts (xen://, xen+ssh://, qemu+ssh://, qemu:///system, test://) put nodes on a bridge, not sim://")]
-    [InlineData("qemu://?netns=a", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network: only libvirt hosts")]
+    [InlineData("sim://h1", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network: only VM hosts (xen://, xen+ssh://, qemu://, qemu+ssh://, test://) put nodes on a bridge, not sim://")]
+    [InlineData("process://", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network: only VM hosts")]
     [InlineData("xen:///system", "xen br0", "10.0.5.100-10.0.5.149/24", "10.0.5.1", "hosts[0].network.bridge: 'xen br0' is not a bridge name")]
     [InlineData("xen:///system", "xenbr0", "10.0.5.100/24", "10.0.5.1", "hosts[0].network.addresses: '10.0.5.100/24' is not FIRST-LAST/PREFIX, e.g. 10.0.5.100-10.0.5.149/24")]
     [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/31", "10.0.5.1", "hosts[0].network.addresses: prefix /31 is not from /8 to /30")]

@@ -50,11 +50,23 @@ internal static class QemuCommandLine
 
         if (spec.Network is { } net)
         {
-            args.AddRange(["-netdev", Netdev(net, settings), "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
+            var netdev = TapsItself(spec, settings)
+                ? $"tap,id=net0,ifname={TapOf(spec.Name)},script={Escape(QemuPaths.For(settings.StateDirectory, spec.Name).IfUp)},downscript=no"
+                : Netdev(net, settings);
+            args.AddRange(["-netdev", netdev, "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
         }
 
         return args;
     }
+
+    /// <summary>Whether QEMU makes the domain's tap itself and puts it on the bridge with the domain's ifup script
+    /// (<see cref="QemuPaths.IfUp"/>): a bridged domain with no tap of its own in a network namespace, where QEMU runs
+    /// as root and qemu-bridge-helper's access list (<c>/etc/qemu/bridge.conf</c>) need not be touched.</summary>
+    public static bool TapsItself(DomainSpec spec, QemuSettings settings) =>
+        spec.Network is { IsUserMode: false, Tap: null } && settings.NetworkNamespace is not null;
+
+    /// <summary>A tap name for the domain: at most 15 bytes, stable for a domain name.</summary>
+    public static string TapOf(string name) => $"tap{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..10]}";
 
     public static long? TscKhz(QemuSettings settings) => settings.Accelerator == QemuAccelerator.Tcg ? settings.TscKhz : null;
 

@@ -62,6 +62,11 @@ internal sealed class QemuProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (QemuCommandLine.TapsItself(spec, settings))
+        {
+            paths.WriteIfUp(spec.Network!.Bridge);
+        }
+
         foreach (var arg in QemuCommandLine.Arguments(spec, image, settings, paths.Qmp))
         {
             info.ArgumentList.Add(arg);

@@ -86,6 +86,11 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
             throw Fail($"{at}.capacity.vcpus", $"{vcpus} vCPUs is more than any host has");
         }
 
+        if (host.TryGetProperty("address", out _) && host.TryGetProperty("network", out _))
+        {
+            throw Fail($"{at}.network", $"host '{name}' has an address (nodes on user-mode networking, reached through the host) and a network (nodes on a bridge, each with its own address); give one");
+        }
+
         var warm = host.TryGetProperty("warmShells", out var w)
             ? w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var n) && n is >= 0 and <= 64
                 ? uri.Scheme == "process" || n == 0
@@ -105,9 +110,9 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
     /// <summary><c>"network": { "bridge": "xenbr0", "addresses": "10.0.5.100-10.0.5.149/24", "gateway": "10.0.5.1" }</c>.</summary>
     private BridgedNetwork Network(JsonElement network, string at, Uri driver)
     {
-        if (driver.Scheme is "process" or "inproc" or "sim" || Hypervisors.IsDirectQemu(driver))
+        if (driver.Scheme is "process" or "inproc" or "sim")
         {
-            throw Fail(at, $"only libvirt hosts (xen://, xen+ssh://, qemu+ssh://, qemu:///system, test://) put nodes on a bridge, not {driver.Scheme}://");
+            throw Fail(at, $"only VM hosts (xen://, xen+ssh://, qemu://, qemu+ssh://, test://) put nodes on a bridge, not {driver.Scheme}://");
         }
 
         Fields(network, at, "bridge", "addresses", "gateway");

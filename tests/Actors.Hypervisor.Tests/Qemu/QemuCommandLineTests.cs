@@ -79,6 +79,25 @@ public sealed class QemuCommandLineTests
     }
 
     [Fact]
+    public void In_a_network_namespace_a_bridged_nic_gets_a_tap_qemu_makes_and_the_domains_ifup_script_bridges()
+    {
+        var inNamespace = Tcg with { NetworkNamespace = "actors-h1" };
+        var args = QemuCommandLine.Arguments(Spec with { Network = new NetworkSpec("br0", Mac: "00:16:3e:00:05:64") }, Image, inNamespace, "/s.qmp");
+        var paths = QemuPaths.For(Path.Combine(Path.GetTempPath(), "actors-tests", $"ifup-{Guid.NewGuid():N}"[..13]), "greeter-1");
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.IfUp)!);
+        paths.WriteIfUp("br0");
+
+        AssertFollows(args, "-netdev", $"tap,id=net0,ifname={QemuCommandLine.TapOf("greeter-1")},script=/run/actors/greeter-1.ifup,downscript=no",
+            "-device", "virtio-net-device,netdev=net0,mac=00:16:3e:00:05:64");
+        Assert.True(QemuCommandLine.TapOf("greeter-1").Length <= 15);
+        Assert.NotEqual(QemuCommandLine.TapOf("greeter-1"), QemuCommandLine.TapOf("greeter-2"));
+        Assert.EndsWith("exec ip link set dev \"$1\" master 'br0' up\n", File.ReadAllText(paths.IfUp), StringComparison.Ordinal);
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(paths.IfUp).HasFlag(UnixFileMode.UserExecute));
+        paths.Delete();
+        Assert.False(File.Exists(paths.IfUp));
+    }
+
+    [Fact]
     public void User_mode_forwards_listen_on_loopback_only()
     {
         var args = QemuCommandLine.Arguments(Spec with { Network = NetworkSpec.User(4101, 4102) }, Image, Tcg, "/s.qmp");

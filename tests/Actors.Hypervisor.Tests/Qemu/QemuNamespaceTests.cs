@@ -76,13 +76,5 @@ public sealed class QemuNamespaceTests : IAsyncLifetime
     // A row of /proc/net/tcp: local address 0.0.0.0:port in hex, state 0A (LISTEN).
     private static string Listener(int port) => $"00000000:{port:X4} 00000000:0000 0A";
 
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"{program} {string.Join(' ', args)}: {await stderr}");
-    }
+    private static Task<string> RunAsync(string program, params string[] args) => Commands.RunAsync(program, args);
 }
