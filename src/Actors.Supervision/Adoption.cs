@@ -44,14 +44,13 @@ public static class Adoption
                 SummonedNode? node = null;
                 var service = domain.State == DomainState.Running ? Wanted(domain, child, desired, services, out node) : null;
                 // One node per child, and one per on-demand service or tenant: any other is a duplicate.
-                if (service is not null && taken.Add(child) && (node is null || taken.Add($"summoned {node.Service}@{node.Tenant}")))
+                // On a bridged host the node keeps the address it runs at, so no other node is given it; one whose
+                // address is unknown, outside the host's range (the file changed) or another's is booted afresh.
+                if (service is not null && taken.Add(child) && (node is null || taken.Add($"summoned {node.Service}@{node.Tenant}"))
+                    && (host.Addresses is null || (System.Net.IPAddress.TryParse(domain.Labels.GetValueOrDefault(DomainLabels.Address), out var address)
+                        && host.Addresses.Claim(child, address))))
                 {
                     placement.OfferForAdoption(child, host, service.Resources.MemoryMiB, service.Resources.VCpus);
-                    if (host.Addresses is { } addresses && System.Net.IPAddress.TryParse(domain.Labels.GetValueOrDefault(DomainLabels.Address), out var address))
-                    {
-                        // The node keeps the address it runs at; no other node is given it.
-                        addresses.Claim(child, address);
-                    }
 
                     adopted.Add(child);
                     if (node is not null)

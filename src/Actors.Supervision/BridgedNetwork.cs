@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Actors.Supervision;
 
-/// <summary>How nodes on a libvirt host (Xen, or QEMU through libvirtd) reach the cluster: each VM gets a NIC on the
+/// <summary>How nodes on a VM host (Xen, QEMU through libvirtd, or <c>qemu://</c>) reach the cluster: each VM gets a NIC on the
 /// host's <paramref name="Bridge"/> (e.g. <c>xenbr0</c>) and an address of its own from <paramref name="First"/> ..
 /// <paramref name="Last"/>, in a subnet of <paramref name="Prefix"/> bits routed through <paramref name="Gateway"/>.
 /// The image's init configures <c>eth0</c> from it; the node binds that address on <see cref="NodePort"/>.</summary>
@@ -31,7 +31,12 @@ public sealed record BridgedNetwork(string Bridge, IPAddress First, IPAddress La
     /// <summary>Whether <paramref name="address"/> is in this network's subnet.</summary>
     public bool InSubnet(IPAddress address) => (ToNumber(address) & Mask) == (ToNumber(First) & Mask);
 
-    /// <summary>A MAC address of Xen's prefix (00:16:3e) made from the address's last three bytes: unique per address.</summary>
+    /// <summary>Whether <paramref name="address"/> is the subnet's network (all host bits 0) or broadcast (all 1) address.</summary>
+    public bool IsNetworkOrBroadcast(IPAddress address) =>
+        (ToNumber(address) & ~Mask & 0xFFFFFFFFL) is 0 || (ToNumber(address) & ~Mask & 0xFFFFFFFFL) == (~Mask & 0xFFFFFFFFL);
+
+    /// <summary>A MAC address of Xen's prefix (00:16:3e) made from the address's last three bytes: unique among
+    /// addresses that share their first byte (as one host's range, at most a /8, does).</summary>
     public static string MacOf(IPAddress address)
     {
         var b = address.GetAddressBytes();

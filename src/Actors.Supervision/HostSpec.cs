@@ -19,7 +19,7 @@ public sealed record HostSpec(string Name, string Uri, long MemoryMiB, int VCpus
     /// namespace's address.</summary>
     public string? Address { get; init; }
 
-    /// <summary>For a libvirt host (Xen, or QEMU through libvirtd): the bridge and addresses its nodes' VMs get, so
+    /// <summary>For a VM host (Xen, QEMU through libvirtd, or <c>qemu://</c>): the bridge and addresses its nodes' VMs get, so
     /// that they can reach the cluster; without it they boot with no network.</summary>
     public BridgedNetwork? Network { get; init; }
 }

@@ -8,13 +8,27 @@ namespace Actors.Supervision;
 public sealed class NodeAddresses(string host, BridgedNetwork network)
 {
     private readonly Dictionary<string, IPAddress> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IPAddress> _last = new(StringComparer.Ordinal);
     private readonly HashSet<long> _taken = [];
     private readonly Lock _lock = new();
 
     /// <summary>The network the addresses come from.</summary>
     public BridgedNetwork Network => network;
 
-    /// <summary>The address of <paramref name="domain"/>: the one it holds, else the lowest free one. Throws
+    /// <summary>Whether an address is free.</summary>
+    public bool HasFree
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _taken.Count < network.Count;
+            }
+        }
+    }
+
+    /// <summary>The address of <paramref name="domain"/>: the one it holds, else the one it held last if that is free
+    /// (a restarted node comes back at its address), else the lowest free one. Throws
     /// <see cref="InvalidOperationException"/> naming the host and range when every address is held.</summary>
     public IPAddress Lease(string domain)
     {
@@ -25,12 +39,19 @@ public sealed class NodeAddresses(string host, BridgedNetwork network)
                 return held;
             }
 
+            if (_last.TryGetValue(domain, out var last) && _taken.Add(BridgedNetwork.ToNumber(last)))
+            {
+                _held[domain] = last;
+                return last;
+            }
+
             for (long i = 0; i < network.Count; i++)
             {
                 var address = network.At(i);
                 if (_taken.Add(BridgedNetwork.ToNumber(address)))
                 {
                     _held[domain] = address;
+                    _last[domain] = address;
                     return address;
                 }
             }
@@ -52,6 +73,7 @@ public sealed class NodeAddresses(string host, BridgedNetwork network)
             }
 
             _held[domain] = address;
+            _last[domain] = address;
             return true;
         }
     }
@@ -65,6 +87,9 @@ public sealed class NodeAddresses(string host, BridgedNetwork network)
             {
                 _taken.Remove(BridgedNetwork.ToNumber(address));
             }
+
+            // Remembered so that the domain, restarted, gets it back if no other node took it meanwhile; a host
+            // remembers at most one address per domain name it has run.
         }
     }
 }

@@ -80,7 +80,19 @@ public sealed partial class NodeProxy : OtpActor, IWithTimers
         _watch = _host.Watch(Name, e => self.Tell(e));
         var cluster = Cluster.Get(Context.System);
         Membership.For(Context.System).Tell(new Membership.Watch(DomainLabels.Role(Name), Self));
-        var spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
+        DomainSpec spec;
+        try
+        {
+            spec = _settings.Launch.Create(_settings, _host, cluster.SelfAddress.System, cluster.SelfAddress.ToString());
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // No address left on the host, no program or image directory: an exit (OnExit gives the reservation and
+            // the watches back), not a failed actor creation, which would skip OnExit and log a stack trace.
+            Exit(ExitReason.Error($"cannot launch {Name} on host {_host.Spec.Name}: {e.Message}"));
+            return;
+        }
+
         var host = _host;
         var boot = adopted is null
             ? BootFreshAsync(host, spec).ContinueWith(t => t.GetAwaiter().GetResult() ? Booted.WarmBoot : Booted.Boot, TaskScheduler.Default)

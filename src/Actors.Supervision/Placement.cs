@@ -48,7 +48,7 @@ public sealed partial class Placement
     {
         lock (_lock)
         {
-            var fits = _hosts.Where(h => !h.Lost && h.FreeMemoryMiB >= memoryMiB && h.FreeVCpus >= vcpus);
+            var fits = _hosts.Where(h => !h.Lost && h.FreeMemoryMiB >= memoryMiB && h.FreeVCpus >= vcpus && h.Addresses?.HasFree != false);
             var best = _pack ? fits.MinBy(h => h.FreeMemoryMiB) : fits.MaxBy(h => h.FreeMemoryMiB);
             best?.Take(memoryMiB, vcpus);
             return best;

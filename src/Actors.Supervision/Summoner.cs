@@ -25,8 +25,29 @@ internal sealed class Summoner : ReceiveActor
         });
         Receive<Failed>(f =>
         {
+            if (f.Error is SupervisorException { Error: "already_started" })
+            {
+                // The node runs: its supervisor restarted it since this summoner last watched it (a restart is a new
+                // proxy at the same path). Watch that one.
+                Context.ActorSelection($"../{f.Service}/{f.Child}").Tell(new Identify(f.Key));
+                return;
+            }
+
             _nodes.Remove(f.Key);
-            Context.Emit("node.summon.failed", ("key", f.Key), ("error", f.Error));
+            Context.Emit("node.summon.failed", ("key", f.Key), ("error", f.Error.Message));
+        });
+        Receive<ActorIdentity>(found =>
+        {
+            var key = (string)found.MessageId;
+            if (found.Subject is { } proxy)
+            {
+                _nodes[key] = proxy;
+                Context.WatchWith(proxy, new Gone(key));
+            }
+            else
+            {
+                _nodes.Remove(key);
+            }
         });
         Receive<Gone>(g => _nodes.Remove(g.Key));
     }
@@ -75,12 +96,12 @@ internal sealed class Summoner : ReceiveActor
         Context.Emit("node.summon", ("service", service), ("tenant", tenant), ("domain", settings.Child));
         Context.ActorSelection($"../{service}")
             .Ask<SupervisorCommands.ChildStarted>(new SupervisorCommands.StartInstance(settings, settings.Child), TimeSpan.FromSeconds(30))
-            .PipeTo(Self, success: c => new Started(key, c.Ref), failure: e => new Failed(key, e.Message));
+            .PipeTo(Self, success: c => new Started(key, c.Ref), failure: e => new Failed(key, service, settings.Child, e.GetBaseException()));
     }
 
     private sealed record Started(string Key, IActorRef Proxy);
 
-    private sealed record Failed(string Key, string Error);
+    private sealed record Failed(string Key, string Service, string Child, Exception Error);
 
     private sealed record Gone(string Key);
 }

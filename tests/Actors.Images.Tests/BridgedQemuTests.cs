@@ -59,7 +59,7 @@ public sealed class BridgedQemuTests(BakedHello hello, ITestOutputHelper output)
         var seedPort = Ports.FreeLoopback();
         var seed = $"akka.tcp://actors@{Gateway}:{seedPort}";
         var gossip = TimeSpan.FromMilliseconds(200);
-        var node = await Node.Node.StartAsync(Probe, new NodeOptions
+        var node = await Node.Node.StartAsync(ProbeService.Spec, new NodeOptions
         {
             Host = Gateway,
             Port = seedPort,
@@ -111,9 +111,4 @@ public sealed class BridgedQemuTests(BakedHello hello, ITestOutputHelper output)
             await node.StopAsync();
         }
     }
-
-    private static ServiceSpec Probe { get; } =
-        new("probe", new SupervisorSpec(RestartStrategy.OneForOne, ChildSpec.Worker<Idle>("idle")));
-
-    private sealed class Idle : ReceiveActor;
 }

@@ -21,7 +21,7 @@ public sealed class QemuEndToEndTests(BakedHello hello, ITestOutputHelper output
     {
         var (seedPort, guestPort) = (Ports.FreeLoopback(), Ports.FreeLoopback());
         var seed = $"akka.tcp://actors@{NetworkSpec.UserHostAddress}:{seedPort}";
-        var node = await Node.Node.StartAsync(Probe, new NodeOptions
+        var node = await Node.Node.StartAsync(ProbeService.Spec, new NodeOptions
         {
             Host = "127.0.0.1",
             PublicHost = NetworkSpec.UserHostAddress,
@@ -81,10 +81,4 @@ public sealed class QemuEndToEndTests(BakedHello hello, ITestOutputHelper output
         var path = ((QemuHypervisor)driver).ConsoleLog("greeter-vm");
         return File.Exists(path) ? File.ReadAllText(path) : "(no console log)";
     }
-
-    private static ServiceSpec Probe { get; } =
-        new("probe", new SupervisorSpec(RestartStrategy.OneForOne, ChildSpec.Worker<Idle>("idle")));
-
-
-    private sealed class Idle : ReceiveActor;
 }

@@ -104,6 +104,32 @@ public sealed class AdoptionTests
     }
 
     [Fact]
+    public async Task On_a_bridged_host_an_adopted_node_keeps_its_address_and_one_whose_address_is_not_the_hosts_is_replaced()
+    {
+        var world = new SimWorld();
+        var network = new BridgedNetwork("xenbr0", System.Net.IPAddress.Parse("10.0.5.100"), System.Net.IPAddress.Parse("10.0.5.109"), 24, System.Net.IPAddress.Parse("10.0.5.1"));
+        var placement = new Placement([new Host(new HostSpec("h1", "sim://h1", 4096, 8) { Network = network }, new HypervisorOptions { Simulation = world, Time = world.Clock })]);
+        var h1 = placement.Hosts[0];
+        await RunAsync(h1.Driver, Addressed("greeter-2", "10.0.5.105"), Addressed("greeter-1", "10.0.9.9"), Labelled("greeter-3"));
+
+        var report = await Adoption.ReconcileAsync(placement, "actors", [Greeter]);
+        var newcomer = h1.Addresses!.Lease("greeter-9");
+
+        Assert.Equal(["greeter-2"], report.Adopted);
+        Assert.Equal(["greeter-1@h1", "greeter-3@h1"], report.Destroyed.Order());
+        Assert.Equal("10.0.5.105", h1.Addresses.Lease("greeter-2").ToString());
+        Assert.Equal("10.0.5.100", newcomer.ToString());
+        Assert.False(h1.Addresses.Claim("greeter-8", System.Net.IPAddress.Parse("10.0.5.105")));
+        await placement.CloseHostsAsync();
+    }
+
+    private static DomainSpec Addressed(string child, string address)
+    {
+        var spec = Labelled(child);
+        return spec with { Labels = new Dictionary<string, string>(spec.Labels) { [DomainLabels.Address] = address } };
+    }
+
+    [Fact]
     public async Task A_new_supervisor_adopts_a_running_tenant_node_so_a_summons_for_that_tenant_boots_nothing_new()
     {
         var greeter = HelloServices.Greeter with { Scaling = Scaling.PerTenant(TimeSpan.FromMinutes(10)) };

@@ -101,6 +101,9 @@ public sealed class ClusterFileTests
     [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.9.1", "hosts[0].network.gateway: 10.0.9.1 is outside the nodes' subnet (10.0.5.100/24)")]
     [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/24", "10.0.5.120", "hosts[0].network.gateway: 10.0.5.120 is inside the nodes' range 10.0.5.100-10.0.5.149")]
     [InlineData("xen:///system", "xenbr0", "10.0.5.100-10.0.5.149/24", "gw", "hosts[0].network.gateway: 'gw' is not an IPv4 address")]
+    [InlineData("xen:///system", "xenbr0", "10.0.5.2-10.0.5.255/24", "10.0.5.1", "hosts[0].network.addresses: '10.0.5.2-10.0.5.255/24' includes the subnet's network or broadcast address")]
+    [InlineData("xen:///system", "xenbr0", "10.1.0.0-10.1.0.9/16", "10.1.1.1", "hosts[0].network.addresses: '10.1.0.0-10.1.0.9/16' includes the subnet's network or broadcast address")]
+    [InlineData("xen:///system", "xenbr0", "10.0.0.2-10.3.0.1/8", "10.0.0.1", "hosts[0].network.addresses: '10.0.0.2-10.3.0.1/8' holds 196,608 addresses; a host takes at most 65,536")]
     public void A_bad_bridged_network_names_its_field(string driver, string bridge, string addresses, string gateway, string expected)
     {
         var json = OneHost.Replace("\"driver\": \"sim://h1\"",
@@ -129,6 +132,8 @@ public sealed class ClusterFileTests
         var error = Assert.Throws<ClusterFileException>(() => Parse(json));
 
         Assert.Equal("c.json:6: hosts[1].network.addresses: 10.0.5.140-10.0.5.199 overlaps host 'x1''s 10.0.5.100-10.0.5.149; two nodes would get one address", error.Message);
+        var gateway = Assert.Throws<ClusterFileException>(() => Parse(json.Replace("10.0.5.140-10.0.5.199/24\", \"gateway\": \"10.0.5.1", "10.0.5.150-10.0.5.199/24\", \"gateway\": \"10.0.5.120", StringComparison.Ordinal)));
+        Assert.Equal("c.json:6: hosts[1].network.gateway: a gateway of host 'x2' or 'x1' is inside the other's node addresses; a node would be given the router's address", gateway.Message);
     }
 
     [Fact]

@@ -57,8 +57,13 @@ public sealed class NodeLaunchTests : IAsyncLifetime
         var second = _launch.Create(Settings("greeter-2"), xen, "actors", Seed);
         var again = _launch.Create(Settings("greeter-1"), xen, "actors", Seed);
         var full = Assert.Throws<InvalidOperationException>(() => _launch.Create(Settings("greeter-3"), xen, "actors", Seed));
+        var roomWhenFull = new Placement([xen]).Reserve(64, 1);
         xen.Addresses!.Release("greeter-1");
         var third = _launch.Create(Settings("greeter-3"), xen, "actors", Seed);
+        // A node that comes back takes the address it had, not the lowest free one.
+        xen.Addresses.Release("greeter-3");
+        xen.Addresses.Release("greeter-2");
+        var secondAgain = _launch.Create(Settings("greeter-2"), xen, "actors", Seed);
         // The same node as a Xen PVH guest: a vif on the bridge with that MAC, the settings on the kernel command line.
         var xml = XenPvhDomainXml.Render(second with { Image = "/var/lib/actors/images/greeter" });
 
@@ -72,6 +77,8 @@ public sealed class NodeLaunchTests : IAsyncLifetime
         Assert.Equal(first.Environment, again.Environment);
         Assert.Equal("host x1 has no free node address: all 2 of 10.0.5.100-10.0.5.101 are held; widen the host's network.addresses in the cluster file", full.Message);
         Assert.Equal("10.0.5.100", third.Labels[DomainLabels.Address]);
+        Assert.Null(roomWhenFull);
+        Assert.Equal("10.0.5.101", secondAgain.Labels[DomainLabels.Address]);
         Assert.Contains("<interface type=\"bridge\">", xml);
         Assert.Contains("<source bridge=\"xenbr0\" />", xml);
         Assert.Contains("<mac address=\"00:16:3e:00:05:65\" />", xml);

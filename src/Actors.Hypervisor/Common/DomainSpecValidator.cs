@@ -15,6 +15,7 @@ internal static partial class DomainSpecValidator
             { Service: null or "" } => "service is empty",
             { MemoryMiB: < 1 } => $"memoryMiB is {spec.MemoryMiB}; it must be at least 1",
             { VCpus: < 1 } => $"vcpus is {spec.VCpus}; it must be at least 1",
+            { Network: { } net } when NetworkNames.Problem(net) is { } network => network,
             _ => spec.Environment.Keys.FirstOrDefault(k => !EnvKey().IsMatch(k)) is { } key
                 ? $"environment key '{key}' is not a variable name (letters, digits, '_', not starting with a digit)"
                 : null,

@@ -47,7 +47,9 @@ public static class Dotnet
     public static async Task<string> PublishReadyToRunAsync(string project, string output, CancellationToken cancellationToken = default)
     {
         var program = (await RunAsync(["msbuild", project, "-getProperty:TargetFileName", "-p:Configuration=Release", "-nologo"], cancellationToken)).Trim();
-        await PublishAsync(project, output, ["-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true"], cancellationToken);
+        // The portable runtime id (linux-x64): a distribution's own SDK may report a distribution-specific one.
+        var runtime = $"linux-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}";
+        await PublishAsync(project, output, ["-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true"], cancellationToken);
         var path = Path.Combine(output, program);
         return File.Exists(path) ? path : throw new InvalidOperationException($"publishing '{project}' gave no {path}");
     }

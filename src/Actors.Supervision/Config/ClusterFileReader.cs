@@ -56,6 +56,11 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
                 throw Fail($"hosts[{i - 1}].network.addresses", $"{network.First}-{network.Last} overlaps host '{other.Name}''s {other.Network!.First}-{other.Network.Last}; two nodes would get one address");
             }
 
+            if (spec.Network is { } mine && specs.FirstOrDefault(s => s.Network is { } theirs && (theirs.Contains(mine.Gateway) || mine.Contains(theirs.Gateway))) is { } clash)
+            {
+                throw Fail($"hosts[{i - 1}].network.gateway", $"a gateway of host '{spec.Name}' or '{clash.Name}' is inside the other's node addresses; a node would be given the router's address");
+            }
+
             specs.Add(spec);
         }
 
@@ -146,14 +151,20 @@ internal sealed class ClusterFileReader(string path, JsonLines lines)
         var spec = new BridgedNetwork(bridge, first, last, prefix, gateway);
         return spec.Count < 1
             ? throw Fail($"{at}.addresses", $"'{range}' ends before it starts, {example}")
+            : spec.Count > MaxNodeAddresses
+                ? throw Fail($"{at}.addresses", $"'{range}' holds {spec.Count:N0} addresses; a host takes at most {MaxNodeAddresses:N0}")
             : !spec.InSubnet(last)
                 ? throw Fail($"{at}.addresses", $"{first} and {last} are not in one /{prefix} subnet")
+            : spec.IsNetworkOrBroadcast(first) || spec.IsNetworkOrBroadcast(last)
+                ? throw Fail($"{at}.addresses", $"'{range}' includes the subnet's network or broadcast address, which no node can have")
                 : !spec.InSubnet(gateway)
                     ? throw Fail($"{at}.gateway", $"{gateway} is outside the nodes' subnet ({first}/{prefix}); give the router nodes reach it through")
                     : spec.Contains(gateway)
                         ? throw Fail($"{at}.gateway", $"{gateway} is inside the nodes' range {first}-{last}; a node would be given the router's address")
                         : spec;
     }
+
+    private const long MaxNodeAddresses = 65_536;
 
     private static bool IPv4(string text, out System.Net.IPAddress address) =>
         System.Net.IPAddress.TryParse(text, out address!) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork

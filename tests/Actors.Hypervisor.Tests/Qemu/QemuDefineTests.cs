@@ -40,6 +40,19 @@ public sealed class QemuDefineTests : IAsyncLifetime
         Assert.Contains($"'{uri}'", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x';reboot;'", null, null, "network bridge 'x';reboot;'' is not an interface name")]
+    [InlineData("br0", "tap,script=/x", null, "network tap 'tap,script=/x' is not an interface name")]
+    [InlineData("br0", null, "52:54:00:00:00:01,id=x", "network mac '52:54:00:00:00:01,id=x' is not a unicast MAC")]
+    public async Task A_bridge_tap_or_mac_that_could_reach_a_script_or_qemus_options_is_refused(string bridge, string? tap, string? mac, string expected)
+    {
+        var spec = new DomainSpec { Name = "netcheck", Service = "probe", Image = _image, Network = new NetworkSpec(bridge, tap, mac) };
+
+        var e = await Assert.ThrowsAsync<InvalidDomainSpecException>(() => _driver.DefineAsync(spec));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_spec_without_an_image_or_with_an_incomplete_one_is_refused_naming_the_image()
     {

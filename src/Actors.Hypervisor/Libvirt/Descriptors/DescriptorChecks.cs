@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace Actors.Hypervisor;
@@ -9,7 +8,7 @@ namespace Actors.Hypervisor;
 /// the driver ask libvirt's schema once per <see cref="DomainXmlShape"/>. Failures are
 /// <see cref="ArgumentException"/>s naming the field; the driver turns them into
 /// <see cref="InvalidDomainSpecException"/>.</summary>
-internal static partial class DescriptorChecks
+internal static class DescriptorChecks
 {
     /// <summary>libvirt's schema keeps <c>&lt;vcpu&gt;</c> to an unsigned short.</summary>
     public const int MaxVCpus = ushort.MaxValue;
@@ -55,15 +54,9 @@ internal static partial class DescriptorChecks
                 throw new ArgumentException("network is user-mode, which only the qemu:// driver offers; name a bridge");
             }
 
-            NetworkName("network bridge", net.Bridge);
-            if (net.Tap is not null)
+            if (NetworkNames.Problem(net) is { } problem)
             {
-                NetworkName("network tap", net.Tap);
-            }
-
-            if (net.Mac is not null && !UnicastMac().IsMatch(net.Mac))
-            {
-                throw new ArgumentException($"network mac '{net.Mac}' is not a unicast MAC address like 52:54:00:12:34:56");
+                throw new ArgumentException(problem);
             }
         }
     }
@@ -88,20 +81,4 @@ internal static partial class DescriptorChecks
             throw new ArgumentException($"{field} '{path}' is not an absolute path on the host");
         }
     }
-
-    private static void NetworkName(string field, string name)
-    {
-        if (!InterfaceName().IsMatch(name))
-        {
-            throw new ArgumentException($"{field} '{name}' is not an interface name: use 1-15 letters, digits, '_', '-' and '.'");
-        }
-    }
-
-    // Linux allows 15 bytes; the narrower alphabet keeps ',' '=' and quotes out of xl's vif syntax.
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,15}$", RegexOptions.CultureInvariant)]
-    private static partial Regex InterfaceName();
-
-    // The first octet's low bit is the multicast bit; a NIC's own address has it clear.
-    [GeneratedRegex("^[0-9A-Fa-f][02468ACEace](:[0-9A-Fa-f]{2}){5}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UnicastMac();
 }
