@@ -61,7 +61,7 @@ internal sealed class ControlClient(Uri endpoint)
 }
 
 /// <summary>One node as the control endpoint lists it.</summary>
-internal sealed record NodeInfo(string Node, string Service, string? Tenant, string Host, string State, long UptimeSeconds, int Restarts);
+internal sealed record NodeInfo(string Node, string Service, string? Tenant, string Host, string State, long UptimeSeconds, int Restarts, string? Address);
 
 /// <summary>One host as the control endpoint lists it.</summary>
 internal sealed record HostInfo(string Host, string Uri, bool Lost, string? LostBecause, long MemoryMib, int Vcpus, long FreeMemoryMib, int FreeVcpus);

@@ -20,7 +20,7 @@ var endpoint = new Option<Uri>("--endpoint")
     },
 };
 var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-var ps = new Command("ps", "List the cluster's nodes: node, service, tenant, host, state, uptime, restarts.\n\nExample:\n  actors ps --endpoint http://127.0.0.1:4040/") { endpoint, json };
+var ps = new Command("ps", "List the cluster's nodes: node, service, tenant, host, state, uptime, restarts, and the cluster address of each node that is up.\n\nExample:\n  actors ps --endpoint http://127.0.0.1:4040/") { endpoint, json };
 ps.SetAction(parse => RunAsync(async () =>
 {
     var nodes = await new ControlClient(parse.GetValue(endpoint)!).NodesAsync();
@@ -30,11 +30,12 @@ ps.SetAction(parse => RunAsync(async () =>
         return;
     }
 
-    var table = new Table().AddColumns("node", "service", "tenant", "host", "state", "uptime", "restarts");
+    var table = new Table().AddColumns("node", "service", "tenant", "host", "state", "uptime", "restarts", "address");
     foreach (var n in nodes)
     {
         table.AddRow(Markup.Escape(n.Node), Markup.Escape(n.Service), Markup.Escape(n.Tenant ?? "-"), Markup.Escape(n.Host),
-            n.State == "up" ? "[green]up[/]" : Markup.Escape(n.State), TimeSpan.FromSeconds(n.UptimeSeconds).ToString(), n.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            n.State == "up" ? "[green]up[/]" : Markup.Escape(n.State), TimeSpan.FromSeconds(n.UptimeSeconds).ToString(), n.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Markup.Escape(n.Address ?? "-"));
     }
 
     AnsiConsole.Write(table);

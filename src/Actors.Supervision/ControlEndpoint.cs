@@ -54,7 +54,7 @@ public sealed partial class ControlEndpoint : IAsyncDisposable
             case ("GET", ["nodes"]):
                 await ReplyAsync(response, 200, _table.Rows.Select(r => new
                 {
-                    r.Node, r.Service, r.Tenant, r.Host, r.State, UptimeSeconds = (long)_table.Uptime(r).TotalSeconds, r.Restarts,
+                    r.Node, r.Service, r.Tenant, r.Host, r.State, UptimeSeconds = (long)_table.Uptime(r).TotalSeconds, r.Restarts, r.Address,
                 }));
                 break;
             case ("GET", ["hosts"]):

@@ -34,12 +34,12 @@ public sealed class NodeTable
             case "node.boot" or "node.adopt" when fields.ContainsKey("service"):
                 _rows.AddOrUpdate(fields["domain"],
                     name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "booting", e.Ts, 0),
-                    (_, row) => row.State == "up" ? row with { Host = fields["host"] } : row with { Host = fields["host"], State = "booting", Since = e.Ts });
+                    (_, row) => row.State == "up" ? row with { Host = fields["host"] } : row with { Host = fields["host"], State = "booting", Since = e.Ts, Address = null });
                 break;
             case "node.ready" when fields.ContainsKey("service"):
                 _rows.AddOrUpdate(fields["domain"],
-                    name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "up", e.Ts, 0),
-                    (_, row) => row with { Host = fields["host"], State = "up", Since = e.Ts });
+                    name => new NodeRow(name, fields["service"], Empty(fields["tenant"]), fields["host"], "up", e.Ts, 0) { Address = fields.GetValueOrDefault("address") },
+                    (_, row) => row with { Host = fields["host"], State = "up", Since = e.Ts, Address = fields.GetValueOrDefault("address") });
                 break;
             case "node.down" when fields.ContainsKey("domain"):
                 Update(fields["domain"], row => row with { State = "down", Since = e.Ts });
@@ -76,4 +76,8 @@ public sealed class NodeTable
 /// <param name="State">booting, up or down.</param>
 /// <param name="Since">When it entered that state.</param>
 /// <param name="Restarts">How many times the supervisor restarted it.</param>
-public sealed record NodeRow(string Node, string Service, string? Tenant, string Host, string State, DateTimeOffset Since, int Restarts);
+public sealed record NodeRow(string Node, string Service, string? Tenant, string Host, string State, DateTimeOffset Since, int Restarts)
+{
+    /// <summary>The node's cluster address while it is up (e.g. <c>akka.tcp://actors@10.0.5.100:4053</c>).</summary>
+    public string? Address { get; init; }
+}

@@ -6,12 +6,16 @@ namespace Actors.Supervision;
 /// one actor, so however many summons of the same service and tenant arrive together, exactly one node is
 /// started; the entry is forgotten when that node's proxy exits (reaped or given up), and a later message
 /// summons a new one.</summary>
-internal sealed class Summoner : ReceiveActor
+internal sealed class Summoner : ReceiveActor, IWithTimers
 {
     private readonly IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> _services;
     private readonly Dictionary<string, IActorRef?> _nodes = [];
     private readonly Dictionary<string, int> _ordinals = [];
     private readonly IReadOnlyList<SummonedNode> _adopted;
+
+    // How long a start waits, and how often, for the supervisor to let go of an ended node of the same name.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMilliseconds(50);
+    private const int MaxAttempts = 40;
 
     public Summoner(IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> services, IReadOnlyList<SummonedNode> adopted)
     {
@@ -23,34 +27,44 @@ internal sealed class Summoner : ReceiveActor
             _nodes[s.Key] = s.Proxy;
             Context.WatchWith(s.Proxy, new Gone(s.Key));
         });
-        Receive<Failed>(f =>
+        Receive<Failed>(f => f.Error is not null, f =>
         {
             if (f.Error is SupervisorException { Error: "already_started" })
             {
-                // The node runs: its supervisor restarted it since this summoner last watched it (a restart is a new
-                // proxy at the same path). Watch that one.
-                Context.ActorSelection($"../{f.Service}/{f.Child}").Tell(new Identify(f.Key));
+                // The supervisor still has a node of that name: restarted since this summoner last watched it (a
+                // restart is a new proxy at the same path), or one whose exit the supervisor has not handled yet
+                // (this summoner saw it end first). Watch the one that runs, or ask again shortly.
+                Context.ActorSelection($"../{f.Service}/{f.Settings.Child}").Tell(new Identify(f));
                 return;
             }
 
             _nodes.Remove(f.Key);
-            Context.Emit("node.summon.failed", ("key", f.Key), ("error", f.Error.Message));
+            Context.Emit("node.summon.failed", ("key", f.Key), ("error", f.Error!.Message));
         });
         Receive<ActorIdentity>(found =>
         {
-            var key = (string)found.MessageId;
+            var failed = (Failed)found.MessageId;
             if (found.Subject is { } proxy)
             {
-                _nodes[key] = proxy;
-                Context.WatchWith(proxy, new Gone(key));
+                _nodes[failed.Key] = proxy;
+                Context.WatchWith(proxy, new Gone(failed.Key));
+            }
+            else if (failed.Attempt < MaxAttempts)
+            {
+                Timers.StartSingleTimer($"retry {failed.Key}", failed with { Attempt = failed.Attempt + 1, Error = null }, RetryAfter);
             }
             else
             {
-                _nodes.Remove(key);
+                _nodes.Remove(failed.Key);
+                Context.Emit("node.summon.failed", ("key", failed.Key), ("error", $"a node '{failed.Settings.Child}' still runs under its supervisor after {MaxAttempts} tries"));
             }
         });
+        Receive<Failed>(f => f.Error is null, f => StartInstance(f.Key, f.Service, f.Settings, f.Attempt));
         Receive<Gone>(g => _nodes.Remove(g.Key));
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IReadOnlyDictionary<string, Func<string?, int, NodeProxySettings>> services, IReadOnlyList<SummonedNode> adopted) =>
         Akka.Actor.Props.Create(() => new Summoner(services, adopted));
@@ -94,14 +108,18 @@ internal sealed class Summoner : ReceiveActor
         var settings = settingsFor(tenant, ordinal > 0 ? ordinal : next);
         _nodes[key] = null;
         Context.Emit("node.summon", ("service", service), ("tenant", tenant), ("domain", settings.Child));
+        StartInstance(key, service, settings, 1);
+    }
+
+    private void StartInstance(string key, string service, NodeProxySettings settings, int attempt) =>
         Context.ActorSelection($"../{service}")
             .Ask<SupervisorCommands.ChildStarted>(new SupervisorCommands.StartInstance(settings, settings.Child), TimeSpan.FromSeconds(30))
-            .PipeTo(Self, success: c => new Started(key, c.Ref), failure: e => new Failed(key, service, settings.Child, e.GetBaseException()));
-    }
+            .PipeTo(Self, success: c => new Started(key, c.Ref), failure: e => new Failed(key, service, settings, attempt, e.GetBaseException()));
 
     private sealed record Started(string Key, IActorRef Proxy);
 
-    private sealed record Failed(string Key, string Service, string Child, Exception Error);
+    /// <summary>A start that failed with <see cref="Error"/>; with no error, the retry of an earlier one.</summary>
+    private sealed record Failed(string Key, string Service, NodeProxySettings Settings, int Attempt, Exception? Error);
 
     private sealed record Gone(string Key);
 }

@@ -90,6 +90,28 @@ public sealed class OnDemandTests
     }
 
     [Fact]
+    public async Task A_request_arriving_as_a_reaped_node_goes_boots_one_new_node_under_the_same_name_with_one_summons()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var greeter = HelloServices.Greeter with { Scaling = Scaling.PerTenant(TimeSpan.FromMinutes(10)) };
+        await using var control = await ControlNode.StartAsync([greeter], [InProcHost], new NodeLaunch(), driverTime: time);
+        var acme = ServiceRef.To(control.Node.System, greeter, "acme");
+        await acme.Ask<Greeting>(new Greet("x"), TimeSpan.FromSeconds(60));
+        await control.Events.WaitForAsync(e => e.Event == "node.boot");
+
+        // The request is sent the moment the node reports its reap: the summoner may see the old proxy end before its
+        // supervisor has let go of the name, and must then wait for it rather than fail or summon twice.
+        var reaped = control.Events.WaitForAsync(e => e.Event == "node.down");
+        time.Advance(TimeSpan.FromMinutes(11));
+        await reaped;
+        var reply = await acme.Ask<Greeting>(new Greet("y"), TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Hello, y!", reply.Text);
+        Assert.Equal(["greeter-acme", "greeter-acme"], control.Events.All.Where(e => e.Event == "node.summon").Select(e => e.Fields["domain"]));
+        Assert.DoesNotContain(control.Events.All, e => e.Event == "node.summon.failed");
+    }
+
+    [Fact]
     public async Task A_summoned_node_that_dies_is_restarted_under_its_own_name_and_ps_counts_the_restart()
     {
         var greeter = HelloServices.Greeter with { Scaling = Scaling.PerTenant(TimeSpan.FromMinutes(10)) };

@@ -32,6 +32,8 @@ public sealed class OperatorTests
 
         Assert.Equal(["greeter-1", "greeter-2"], before.Select(n => n.GetProperty("node").GetString()));
         Assert.All(before, n => Assert.Equal("up", n.GetProperty("state").GetString()));
+        Assert.All(before, n => Assert.Matches(@"^akka\.tcp://[^@]+@127\.0\.0\.1:\d+$", n.GetProperty("address").GetString()));
+        Assert.Equal(2, before.Select(n => n.GetProperty("address").GetString()).Distinct().Count());
         Assert.Contains("killed greeter-1 on local", killOut);
         Assert.Equal(1, after.Single(n => n.GetProperty("node").GetString() == "greeter-1").GetProperty("restarts").GetInt32());
         Assert.Equal(0, after.Single(n => n.GetProperty("node").GetString() == "greeter-2").GetProperty("restarts").GetInt32());
