@@ -145,12 +145,15 @@ public sealed class Host : OtpActor
 public abstract class OtpTestKit : TestKit
 {
     // Top-level test processes die when they crash, as Erlang processes do, instead of being restarted by Akka.
+    // An expected message may take a while when the whole suite runs in parallel on two cores (3 s, the test kit's
+    // default, was once too short in CI); waits for no message name their own short time.
     private const string Config = """
         akka.loglevel = WARNING
         akka.actor.guardian-supervisor-strategy = "Akka.Actor.StoppingSupervisorStrategy, Akka"
+        akka.test.single-expect-default = 10s
         """;
 
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
     protected OtpTestKit()
         : base(Config)
