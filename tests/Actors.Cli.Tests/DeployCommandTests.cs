@@ -8,6 +8,7 @@ namespace Actors.Cli.Tests;
 
 /// <summary><c>actors deploy</c> runs the supervisor for examples/Hello on one process:// host; <c>actors ps</c> sees
 /// its nodes; SIGTERM stops them all, leaving no node process behind.</summary>
+[Collection(DotnetBuildsCollection.Name)]
 public sealed class DeployCommandTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "actors-tests", $"deploy-{Guid.NewGuid():N}"[..14]);

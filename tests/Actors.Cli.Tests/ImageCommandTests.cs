@@ -3,6 +3,7 @@ using System.Text.Json;
 
 namespace Actors.Cli.Tests;
 
+[Collection(DotnetBuildsCollection.Name)]
 public sealed class ImageCommandTests : IDisposable
 {
     private readonly string _image = Path.Combine(Path.GetTempPath(), "actors-tests", $"verify-{Guid.NewGuid():N}"[..14]);

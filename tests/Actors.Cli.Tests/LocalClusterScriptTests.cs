@@ -8,6 +8,7 @@ namespace Actors.Cli.Tests;
 /// <summary><c>deploy/local-cluster.sh up</c> brings up hosts in network namespaces with greeter nodes booted as QEMU
 /// microVMs on two of them, and <c>down</c> leaves no namespace, link, QEMU or state file behind. Root only (it makes
 /// namespaces, veths and a bridge); one greeter per host keeps it to two VMs.</summary>
+[Collection(DotnetBuildsCollection.Name)]
 public sealed class LocalClusterScriptTests(ITestOutputHelper output)
 {
     private static readonly string Script = Repository.Path("deploy", "local-cluster.sh");

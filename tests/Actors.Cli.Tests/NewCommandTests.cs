@@ -1,5 +1,6 @@
 namespace Actors.Cli.Tests;
 
+[Collection(DotnetBuildsCollection.Name)]
 public sealed class NewCommandTests : IDisposable
 {
     // Inside the repository (under the test's bin), so the new project references src/ as it would in examples/.
