@@ -32,8 +32,7 @@ public sealed record BridgedNetwork(string Bridge, IPAddress First, IPAddress La
     public bool InSubnet(IPAddress address) => (ToNumber(address) & Mask) == (ToNumber(First) & Mask);
 
     /// <summary>Whether <paramref name="address"/> is the subnet's network (all host bits 0) or broadcast (all 1) address.</summary>
-    public bool IsNetworkOrBroadcast(IPAddress address) =>
-        (ToNumber(address) & ~Mask & 0xFFFFFFFFL) is 0 || (ToNumber(address) & ~Mask & 0xFFFFFFFFL) == (~Mask & 0xFFFFFFFFL);
+    public bool IsNetworkOrBroadcast(IPAddress address) => (ToNumber(address) & HostBits) is 0 || (ToNumber(address) & HostBits) == HostBits;
 
     /// <summary>A MAC address of Xen's prefix (00:16:3e) made from the address's last three bytes: unique among
     /// addresses that share their first byte (as one host's range, at most a /8, does).</summary>
@@ -47,6 +46,8 @@ public sealed record BridgedNetwork(string Bridge, IPAddress First, IPAddress La
     public override string ToString() => $"{First}-{Last}/{Prefix} on {Bridge} via {Gateway}";
 
     private long Mask => Prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - Prefix)) & 0xFFFFFFFFL;
+
+    private long HostBits => ~Mask & 0xFFFFFFFFL;
 
     internal static long ToNumber(IPAddress address)
     {

@@ -50,10 +50,7 @@ internal static class QemuCommandLine
 
         if (spec.Network is { } net)
         {
-            var netdev = TapsItself(spec, settings)
-                ? $"tap,id=net0,ifname={TapOf(spec.Name)},script={Escape(QemuPaths.For(settings.StateDirectory, spec.Name).IfUp)},downscript=no"
-                : Netdev(net, settings);
-            args.AddRange(["-netdev", netdev, "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
+            args.AddRange(["-netdev", Netdev(spec, net, settings), "-device", $"virtio-net-device,netdev=net0,mac={net.Mac ?? Mac(spec.Name)}"]);
         }
 
         return args;
@@ -70,12 +67,15 @@ internal static class QemuCommandLine
 
     public static long? TscKhz(QemuSettings settings) => settings.Accelerator == QemuAccelerator.Tcg ? settings.TscKhz : null;
 
-    // A named tap (made by the caller) is used as is; without one, qemu-bridge-helper makes a tap and adds it to
+    // In a network namespace QEMU makes the tap and the ifup script bridges it (TapsItself). Otherwise a named tap (made
+    // by the caller) is used as is; without one, qemu-bridge-helper makes a tap and adds it to
     // the bridge (it needs "allow <bridge>" in /etc/qemu/bridge.conf).
     // User mode forwards each port from the host's loopback to the guest's same port; in a network namespace, from
     // every address of the namespace, so that other namespaces reach the guest at the namespace's own address.
-    private static string Netdev(NetworkSpec net, QemuSettings settings) => net switch
+    private static string Netdev(DomainSpec spec, NetworkSpec net, QemuSettings settings) => net switch
     {
+        _ when TapsItself(spec, settings) =>
+            $"tap,id=net0,ifname={TapOf(spec.Name)},script={Escape(QemuPaths.For(settings.StateDirectory, spec.Name).IfUp)},downscript=no",
         { IsUserMode: true } => string.Concat(
             ["user,id=net0,net=10.0.2.0/24", .. net.ForwardedPorts.Select(p => $",hostfwd=tcp:{ForwardFrom(settings)}:{p}-{NetworkSpec.UserGuestAddress}:{p}")]),
         { Tap: { } tap } => $"tap,id=net0,ifname={Escape(tap)},script=no,downscript=no",
